@@ -145,7 +145,9 @@ class ModelValidator implements Deployer {
       } catch (JsonProcessingException e) {
         throw new ModelRefusedException(resourceName, "not valid JSON at line "
             + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-            + e.getOriginalMessage());
+            + e.getOriginalMessage().replaceAll(
+                "\\s*\\(for (\\w+) starting at \\[Source: .*?line: (\\d+), column: \\d+]\\)",
+                " (the $1 opened at line $2)"));
       } catch (java.io.IOException e) {
         throw new ModelRefusedException(resourceName, "cannot be read: " + e.getMessage());
       }

@@ -1,0 +1,87 @@
+package org.peerflow.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerflow.IntegrationTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The embedded default's hot redeploy: save a model, and it is in service within seconds. */
+class HotRedeployTest extends IntegrationTestBase {
+
+  private static final Duration WITHIN = Duration.ofSeconds(15);
+
+  @Autowired RepositoryService repositoryService;
+  @TempDir Path root;
+  private ModelFolderWatcher watcher;
+
+  @AfterEach
+  void stopWatching() {
+    if (watcher != null) {
+      watcher.stop();
+    }
+  }
+
+  @Test
+  void aSavedModelIsDeployedWithoutARestart() throws InterruptedException {
+    watch("hot-save");
+    ModelFiles.layOutValidModels(root);
+
+    assertThat(eventually(() -> deployments("hot-save") == 1)).as("deployed within %s", WITHIN).isTrue();
+  }
+
+  @Test
+  void aBrokenSaveIsRefusedAndTheRunningVersionStaysInService() throws Exception {
+    watch("hot-broken");
+    ModelFiles.layOutValidModels(root);
+    assertThat(eventually(() -> deployments("hot-broken") == 1)).isTrue();
+    int runningVersion = latestDemoVersion();
+
+    ModelFiles.addBrokenModel(root, "unterminated.form");
+    // the watcher's quiet period is 0.7 s: give it ample time, then check nothing was deployed
+    Thread.sleep(3000);
+
+    assertThat(deployments("hot-broken")).isEqualTo(1);
+    assertThat(latestDemoVersion()).isEqualTo(runningVersion);
+
+    // and a fixed save goes through again
+    java.nio.file.Files.delete(root.resolve("forms/unterminated.form"));
+    FolderDeploymentTest.writeRenamedTask(root.resolve("processes/deployment-demo.bpmn"));
+    assertThat(eventually(() -> deployments("hot-broken") == 2)).isTrue();
+  }
+
+  private void watch(String deploymentName) {
+    FolderDeployer deployer = new FolderDeployer(repositoryService, new DeploymentProperties(
+        List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), true, deploymentName));
+    watcher = new ModelFolderWatcher(deployer);
+    watcher.start();
+  }
+
+  private long deployments(String name) {
+    return repositoryService.createDeploymentQuery().deploymentName(name).count();
+  }
+
+  private int latestDemoVersion() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("deployment-demo")
+        .latestVersion().singleResult().getVersion();
+  }
+
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(WITHIN);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return condition.getAsBoolean();
+  }
+}

@@ -1,0 +1,57 @@
+package org.peerflow.hiring;
+
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code fair-chance-hiring} (the applicant portal's REST contract): the application
+ * names an open position and carries a name and an e-mail address. It copies only the position's
+ * title and jurisdiction into the case — nothing about criminal history exists before the offer.
+ */
+@Component("applicationCheck")
+class ApplicationCheck implements ExecutionListener {
+
+  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+  private final Positions positions;
+  private final Jurisdictions jurisdictions;
+
+  ApplicationCheck(Positions positions, Jurisdictions jurisdictions) {
+    this.positions = positions;
+    this.jurisdictions = jurisdictions;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String positionId = StartVariables.requiredText(execution, "positionId", "the id of an open peer specialist position");
+    StartVariables.requiredText(execution, "applicantName", "the applicant's name");
+    String email = StartVariables.requiredText(execution, "applicantEmail", "where notices to the applicant go");
+    if (!email.matches(EMAIL)) {
+      throw new BadUserRequestException("The start variable 'applicantEmail' is not an e-mail address.");
+    }
+    Map<String, Object> position = Context.getCommandContext().runWithoutAuthorization(() -> openPosition(positionId));
+    String jurisdiction = String.valueOf(position.get("jurisdiction"));
+    jurisdictions.requireKnown(jurisdiction);
+    StartVariables.businessKeyOrNew(execution, "APP");
+    execution.setVariable("positionTitle", position.get("positionTitle"));
+    execution.setVariable("jurisdiction", jurisdiction);
+  }
+
+  private Map<String, Object> openPosition(String positionId) {
+    return switch (positions.status(positionId)) {
+      case OPEN -> {
+        ProcessInstance position = positions.open(positionId).orElseThrow();
+        yield positions.publicFacts(position);
+      }
+      case NOT_YET_POSTED -> throw new BadUserRequestException(
+          "The position '" + positionId + "' is not posted yet: applications open when HR publishes the posting.");
+      case CLOSED -> throw new BadUserRequestException("The position '" + positionId + "' is closed to applications.");
+      case UNKNOWN -> throw new BadUserRequestException("There is no position '" + positionId + "'.");
+    };
+  }
+}

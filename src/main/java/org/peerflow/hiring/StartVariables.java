@@ -1,0 +1,31 @@
+package org.peerflow.hiring;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** Checks a start variable and says in one sentence what is wrong and what was expected. */
+final class StartVariables {
+
+  private StartVariables() {}
+
+  static String requiredText(DelegateExecution execution, String name, String meaning) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
+    }
+    if (!(value instanceof String text)) {
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") must be a String, not "
+          + value.getClass().getSimpleName() + ".");
+    }
+    return text.trim();
+  }
+
+  static String businessKeyOrNew(DelegateExecution execution, String prefix) {
+    String key = execution.getProcessBusinessKey();
+    if (key == null || key.isBlank()) {
+      key = CaseIds.next(prefix);
+      execution.setProcessBusinessKey(key);
+    }
+    return key;
+  }
+}

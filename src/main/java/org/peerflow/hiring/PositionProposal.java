@@ -10,11 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("positionProposal")
 class PositionProposal implements ExecutionListener {
 
-  private final Positions positions;
   private final Jurisdictions jurisdictions;
 
-  PositionProposal(Positions positions, Jurisdictions jurisdictions) {
-    this.positions = positions;
+  PositionProposal(Jurisdictions jurisdictions) {
     this.jurisdictions = jurisdictions;
   }
 

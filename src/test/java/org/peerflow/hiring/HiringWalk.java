@@ -1,0 +1,151 @@
+package org.peerflow.hiring;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/** Walks positions and applications through the real diagrams, as the Tasklist users would. */
+final class HiringWalk {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final ProcessEngine engine;
+
+  HiringWalk(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  static String uniqueId(String prefix) {
+    return prefix + "-T" + System.nanoTime() % 100000 + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  ProcessInstance proposePosition(String jurisdiction) {
+    return engine.getRuntimeService().createProcessInstanceByKey("peer-position")
+        .businessKey(uniqueId("POS"))
+        .setVariable("positionTitle", "Peer Specialist - Housing Navigator")
+        .setVariable("jurisdiction", jurisdiction)
+        .execute();
+  }
+
+  ProcessInstance defineAndConfirm(ProcessInstance position) {
+    complete(task("Task_DefineRole", position), withVariables(
+        "keyFunctions", java.util.List.of("navigator", "housing-supporter"),
+        "primaryQualifications", java.util.List.of("lived-experience", "peer-support-capacity", "ethical-conduct"),
+        "classification", "Peer Specialist II", "payGrade", "PS-2", "checkRequiredByLaw", false,
+        "jobRelatedOffenses", "Recent fraud involving client funds", "offenseJustification", "Handles client benefits"));
+    complete(task("Task_ConfirmRole", position), withVariables("roleConfirmation", "confirmed"));
+    return position;
+  }
+
+  /** @return the id of a position open for applications */
+  String openPosition(String jurisdiction) {
+    ProcessInstance position = defineAndConfirm(proposePosition(jurisdiction));
+    complete(task("Task_PublishPosting", position), withVariables(
+        "postingText", "Join our peer team.", "postingChannels", java.util.List.of("careers-page")));
+    return position.getBusinessKey();
+  }
+
+  ProcessInstance apply(String positionId) {
+    return apply(positionId, false);
+  }
+
+  ProcessInstance apply(String positionId, boolean accommodationRequested) {
+    return engine.getRuntimeService().createProcessInstanceByKey("fair-chance-hiring")
+        .businessKey(uniqueId("APP"))
+        .setVariable("positionId", positionId)
+        .setVariable("applicantName", "Jordan Rivera")
+        .setVariable("applicantEmail", "jordan.rivera@applicant.example")
+        .setVariable("experienceSummary", "Volunteer peer mentor, 3 years")
+        .setVariable("livedExperienceAttested", true)
+        .setVariable("accommodationRequested", accommodationRequested)
+        .execute();
+  }
+
+  void screen(ProcessInstance application, String meetsPostedQualifications) {
+    complete(task("Task_ScreenApplication", application), withVariables(
+        "meetsPostedQualifications", meetsPostedQualifications, "screeningNotes", "Meets the posting"));
+  }
+
+  void interview(ProcessInstance application) {
+    complete(task("Task_InterviewSupervisor", application), withVariables(
+        "supervisorInterviewNotes", "Warm, clear on boundaries", "supervisorRecommendation", "strong",
+        "volunteeredInfoSetAside", false));
+    complete(task("Task_InterviewPeer", application), withVariables(
+        "peerInterviewNotes", "Uses own story well", "peerRecommendation", "strong",
+        "peerVolunteeredInfoSetAside", false));
+  }
+
+  void checkFormerClient(ProcessInstance application, String formerClient) {
+    complete(task("Task_CheckFormerClient", application), withVariables("formerClient", formerClient));
+  }
+
+  void select(ProcessInstance application, String decision) {
+    complete(task("Task_SelectCandidate", application), withVariables(
+        "selectionDecision", decision, "selectionReasons", "Best fit for the housing team"));
+  }
+
+  /** Application through screening, panel, former-client check and selection. */
+  ProcessInstance toOffer(String jurisdiction) {
+    ProcessInstance application = apply(openPosition(jurisdiction));
+    screen(application, "yes");
+    interview(application);
+    checkFormerClient(application, "no");
+    select(application, "selected");
+    if ("US-NYC".equals(jurisdiction)) {
+      complete(task("Task_VerifyReferences", application), withVariables(
+          "verificationsDone", java.util.List.of("references", "employment", "education")));
+    }
+    return application;
+  }
+
+  /** @return the HR-only record review instance, waiting for the check result */
+  ProcessInstance offerAndAuthorize(ProcessInstance application) {
+    complete(task("Task_MakeConditionalOffer", application), withVariables(
+        "offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "checkAuthorizationSigned", true, "checkAuthorizationDate", "2026-03-03"));
+    return recordReview(application);
+  }
+
+  ProcessInstance recordReview(ProcessInstance application) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(application.getId()).singleResult();
+  }
+
+  void recordFound(ProcessInstance review) {
+    complete(task("Task_RecordCheckResult", review), withVariables(
+        "checkResult", "record-found", "reportSource", "Acme Screening LLC",
+        "recordsFound", "2012 theft, misdemeanor, closed; 2019 arrest, no charge"));
+  }
+
+  void recordsRemain(ProcessInstance review, String recordsRemain) {
+    complete(task("Task_ExcludeRecords", review), withVariables(
+        "exclusionsApplied", java.util.List.of("arrest-without-conviction"), "recordsRemain", recordsRemain,
+        "remainingRecords", "2012 theft, misdemeanor"));
+  }
+
+  void assess(ProcessInstance review, String preliminaryDecision) {
+    complete(task("Task_AssessIndividually", review), withVariables(
+        "natureAndGravity", "Minor property offense", "timeElapsed", "14 years",
+        "natureOfJob", "Handles client benefits", "rehabilitationEvidence", "GED 2015, 6 years of work",
+        "preliminaryDecision", preliminaryDecision, "assessmentSummary", "Weighs against handling funds"));
+  }
+
+  /** Up to the response wait: record found, not excluded, preliminary adverse. */
+  ProcessInstance toResponseWait(ProcessInstance application) {
+    ProcessInstance review = offerAndAuthorize(application);
+    recordFound(review);
+    recordsRemain(review, "yes");
+    assess(review, "adverse");
+    return review;
+  }
+
+  void reassess(ProcessInstance review, String finalDecision) {
+    complete(task("Task_Reassess", review), withVariables(
+        "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
+  }
+}

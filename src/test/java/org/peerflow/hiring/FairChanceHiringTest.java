@@ -1,0 +1,448 @@
+package org.peerflow.hiring;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.peerflow.IntegrationTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@code peer-position} and {@code fair-chance-hiring}, path by path, on the real diagrams. */
+class FairChanceHiringTest extends IntegrationTestBase {
+
+  /** Monday 2 March 2026, 09:00 in New York: no holiday within the windows below. */
+  static final ZonedDateTime MONDAY = ZonedDateTime.parse("2026-03-02T09:00:00-05:00[America/New_York]");
+  static final String APPLICANT = "jordan.rivera@applicant.example";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  HiringWalk walk;
+
+  @BeforeEach
+  void startOnAMonday() {
+    ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
+    SMTP.purgeEmailFromAllMailboxes();
+    walk = new HiringWalk(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ------------------------------------------------------------------ positions and applications
+
+  @Test
+  void aPositionIsDefinedWithHrAndConfirmedBySupervisorBeforeItIsPosted() {
+    ProcessInstance position = walk.proposePosition("US-MA");
+
+    assertThat(position).isWaitingAt("Task_DefineRole");
+    assertThat(task(position)).hasCandidateGroup("hr");
+    complete(task(position), withVariables("keyFunctions", List.of("navigator"), "primaryQualifications",
+        List.of("lived-experience"), "classification", "PS I", "payGrade", "PS-1",
+        "jobRelatedOffenses", "none", "offenseJustification", "n/a"));
+    assertThat(task(position)).hasDefinitionKey("Task_ConfirmRole").hasCandidateGroup("supervisors");
+    complete(task(position), withVariables("roleConfirmation", "changes", "supervisorRoleNotes", "Add housing"));
+    assertThat(position).isWaitingAt("Task_DefineRole");
+  }
+
+  @Test
+  void anApplicationForAPositionNotYetPostedOrClosedIsRefused() {
+    ProcessInstance draft = walk.defineAndConfirm(walk.proposePosition("US-MA"));
+    Assertions.assertThatThrownBy(() -> walk.apply(draft.getBusinessKey()))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is not posted yet");
+
+    String open = walk.openPosition("US-MA");
+    ProcessInstance position = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(open)
+        .processDefinitionKey("peer-position").singleResult();
+    complete(task("Task_ClosePosition", position), withVariables("closingReason", "filled"));
+
+    Assertions.assertThatThrownBy(() -> walk.apply(open))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is closed to applications");
+  }
+
+  @Test
+  void anApplicationForAnUnknownPositionIsRefusedAndStartsNothing() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count();
+
+    Assertions.assertThatThrownBy(() -> walk.apply("POS-NOPE"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("There is no position 'POS-NOPE'.");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void anApplicationWithoutAnEmailAddressIsRefused() {
+    String position = walk.openPosition("US-MA");
+
+    Assertions.assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("fair-chance-hiring")
+            .setVariable("positionId", position).setVariable("applicantName", "Jordan").execute())
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessage("The start variable 'applicantEmail' (where notices to the applicant go) is missing.");
+  }
+
+  @Test
+  void aPositionInAnUnknownJurisdictionIsRefused() {
+    Assertions.assertThatThrownBy(() -> walk.proposePosition("US-XX"))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("Unknown jurisdiction 'US-XX'");
+  }
+
+  @Test
+  void theApplicationCarriesOnlyThePositionsTitleAndJurisdiction() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-CA"));
+
+    assertThat(application).hasVariables("positionTitle", "jurisdiction")
+        .variables().doesNotContainKeys("jobRelatedOffenses", "offenseJustification", "checkRequiredByLaw");
+  }
+
+  // ------------------------------------------------------------------ before the offer
+
+  @Test
+  void theInterviewPanelIsASupervisorAndAPeerSpecialistWithBusinessDayDueDates() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+    walk.screen(application, "yes");
+
+    Task supervisor = task("Task_InterviewSupervisor", application);
+    Task peer = task("Task_InterviewPeer", application);
+    assertThat(supervisor).hasCandidateGroup("supervisors");
+    assertThat(peer).hasCandidateGroup("peer-specialists");
+    // five business days from Monday 2 March 09:00
+    Assertions.assertThat(peer.getDueDate()).isEqualTo(Date.from(MONDAY.plusDays(7).toInstant()));
+  }
+
+  @Test
+  void anApplicationRequestingAnAccommodationGoesToHrFirst() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"), true);
+
+    assertThat(application).isWaitingAt("Task_ArrangeApplicationAccommodation");
+    assertThat(task(application)).hasCandidateGroup("hr");
+  }
+
+  @Test
+  void aFormerClientGetsADualRelationshipPlanNeverARejection() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+    walk.screen(application, "yes");
+    walk.interview(application);
+    walk.checkFormerClient(application, "yes");
+
+    assertThat(application).isWaitingAt("Task_ReviewFormerClient");
+    complete(task(application), withVariables("timeSinceServicesEnded", "4 years", "existingRelationships", "none",
+        "dualRelationshipPlan", List.of("assignment-limits")));
+    assertThat(application).isWaitingAt("Task_SelectCandidate");
+  }
+
+  @ParameterizedTest(name = "screening {0}, selection {1}")
+  @CsvSource({"no,", "yes,not-selected"})
+  void anApplicantNotTakenForwardGetsALetterAndTheCaseEnds(String screening, String selection) throws Exception {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+    walk.screen(application, screening);
+    if (selection != null) {
+      walk.interview(application);
+      walk.checkFormerClient(application, "no");
+      walk.select(application, selection);
+    }
+
+    assertThat(application).isEnded().hasPassed("Task_SendNotSelectedLetter").hasNotPassed("Task_MakeConditionalOffer");
+    Assertions.assertThat(mailTo(APPLICANT)).singleElement().satisfies(mail ->
+        Assertions.assertThat(mail.getSubject()).isEqualTo("Your application for Peer Specialist - Housing Navigator"));
+  }
+
+  @Test
+  void newYorkCityVerifiesOtherChecksBeforeTheOffer() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-NYC"));
+    walk.screen(application, "yes");
+    walk.interview(application);
+    walk.checkFormerClient(application, "no");
+    walk.select(application, "selected");
+
+    assertThat(application).isWaitingAt("Task_VerifyReferences");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"US-DEFAULT", "US-MA", "US-CA", "US-CA-LA"})
+  void elsewhereTheOfferFollowsTheSelection(String jurisdiction) {
+    ProcessInstance application = walk.toOffer(jurisdiction);
+
+    assertThat(application).isWaitingAt("Task_MakeConditionalOffer").hasNotPassed("Task_VerifyReferences");
+  }
+
+  // ------------------------------------------------------------------ after the offer: every outcome
+
+  @Test
+  void noRecordLeadsToHireAndOnboarding() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.offerAndAuthorize(application);
+    Assertions.assertThat(mailTo(APPLICANT)).singleElement().satisfies(mail ->
+        Assertions.assertThat(mail.getSubject()).isEqualTo("Conditional offer: Peer Specialist - Housing Navigator"));
+
+    assertThat(review).isWaitingAt("Task_RecordCheckResult");
+    assertThat(task(review)).hasCandidateGroup("hr");
+    complete(task(review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
+
+    assertThat(review).isEnded().hasPassed("EndEvent_NoRecord");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor")
+        .variables().containsEntry("recordReviewOutcome", "HIRE").doesNotContainKeys("checkResult", "reportSource");
+    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", List.of("personnel-policies")));
+    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", List.of("peer-training")));
+    assertThat(application).isEnded().hasPassed("EndEvent_Hired");
+    Assertions.assertThat(mailTo(APPLICANT)).extracting(MimeMessage::getSubject)
+        .contains("Welcome: your position as Peer Specialist - Housing Navigator is confirmed");
+  }
+
+  @Test
+  void aRecordFullySetAsideLeadsToHire() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.offerAndAuthorize(application);
+    walk.recordFound(review);
+    walk.recordsRemain(review, "no");
+
+    assertThat(review).isEnded().hasPassed("EndEvent_AllExcluded").hasNotPassed("Task_AssessIndividually");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
+  }
+
+  @Test
+  void aFavourableAssessmentLeadsToHireWithoutANotice() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.offerAndAuthorize(application);
+    walk.recordFound(review);
+    walk.recordsRemain(review, "yes");
+    walk.assess(review, "favourable");
+
+    assertThat(review).isEnded().hasPassed("EndEvent_AssessmentFavourable").hasNotPassed("Task_SendPreliminaryNotice");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
+  }
+
+  @Test
+  void aPreliminaryNoticeNamesTheRecordsTheDeadlineAndTheReferrals() throws Exception {
+    ProcessInstance review = walk.toResponseWait(walk.toOffer("US-MA"));
+
+    assertThat(review).isWaitingAt("Gateway_AwaitResponse");
+    MimeMessage notice = mailTo(APPLICANT).stream()
+        .filter(mail -> subject(mail).startsWith("Before we decide")).findFirst().orElseThrow();
+    String body = body(notice);
+    Assertions.assertThat(body)
+        .contains("2012 theft, misdemeanor")
+        .contains("Acme Screening LLC")
+        .contains("Monday, March 9, 2026")
+        .contains("record sealing and expungement help")
+        .contains("free legal aid")
+        .contains("GED and adult education");
+    FileValue copy = runtimeService.getVariableTyped(review.getId(), "noticePreliminary");
+    Assertions.assertThat(new String(copy.getValue().readAllBytes())).contains("2012 theft, misdemeanor");
+  }
+
+  @Test
+  void aResponseInTimeCanLeadToHire() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived")
+        .processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "GED 2015, six years clean work history, references attached")
+        .setVariable("disputesAccuracy", false)
+        .correlate();
+    assertThat(review).isWaitingAt("Task_Reassess");
+    walk.reassess(review, "hire");
+
+    assertThat(review).isEnded().hasPassed("EndEvent_HireAfterResponse");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
+  }
+
+  @Test
+  void aResponseInTimeCanStillEndInAFinalNoticeWithTheApplicantsRights() throws Exception {
+    ProcessInstance application = walk.toOffer("US-CA");
+    ProcessInstance review = walk.toResponseWait(application);
+
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived")
+        .processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "The 2012 record is not mine").setVariable("disputesAccuracy", true)
+        .correlate();
+    walk.reassess(review, "final-adverse");
+
+    assertThat(review).isEnded().hasPassed("Task_SendFinalNotice", "EndEvent_FinalAdverse");
+    assertThat(application).isEnded().hasPassed("EndEvent_NotHired").hasNotPassed("Task_SendHireConfirmation");
+    String finalNotice = body(mailTo(APPLICANT).stream()
+        .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
+    Assertions.assertThat(finalNotice)
+        .contains("did not make this decision")
+        .contains("free copy of your report within 60 days")
+        .contains("dispute the accuracy")
+        .contains("file a complaint")
+        .contains("your response");
+  }
+
+  @Test
+  void withoutAResponseTheWindowEndsAndTheCaseIsReassessed() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+
+    // 5 business days from Monday 2 March: Monday 9 March, same time
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(7).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plusDays(7).plusMinutes(1).toInstant()));
+    managementService.executeJob(timer.getId());
+
+    assertThat(review).isWaitingAt("Task_Reassess").hasPassed("Event_ResponseWindowEnded");
+    walk.reassess(review, "final-adverse");
+    assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
+    Assertions.assertThat(body(mailTo(APPLICANT).stream()
+        .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
+        .contains("we received no response by the deadline");
+  }
+
+  @ParameterizedTest(name = "{0}: {1} business days, delivery {2}")
+  @CsvSource({
+      "US-DEFAULT, 7,  email",  // 5 business days: Monday 9 March
+      "US-MA,      7,  email",
+      "US-NYC,     7,  email",
+      "US-CA,      9,  email",  // 5 days after receipt, e-mail received 2 business days after sending: Wednesday 11 March
+      "US-CA-LA,   7,  both"})
+  void responseWindowCountsBusinessDaysPerJurisdiction(String jurisdiction, int calendarDays, String delivery) {
+    ProcessInstance review = walk.toResponseWait(walk.toOffer(jurisdiction));
+
+    Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(calendarDays).toInstant()));
+    assertThat(review).variables().containsEntry("noticeDelivery", delivery);
+  }
+
+  @Test
+  void responseWindowCountsBusinessDaysForCalifornia() {
+    ProcessInstance review = walk.toResponseWait(walk.toOffer("US-CA"));
+
+    assertThat(review).variables().containsEntry("responseWindowDays", 5).containsEntry("receiptAllowanceDays", 2);
+    Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(9).toInstant()));
+  }
+
+  @Test
+  void referralsNeverBlockTheDecision() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    ProcessInstance referrals = runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-referrals")
+        .processInstanceBusinessKey(application.getBusinessKey()).singleResult();
+
+    assertThat(referrals).isWaitingAt("Task_ReferRecordSealing", "Task_ReferLegalAid", "Task_ReferEducation");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(referrals.getId()).list())
+        .allSatisfy(referral -> assertThat(referral).hasCandidateGroup("hr"));
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived")
+        .processInstanceBusinessKey(application.getBusinessKey()).setVariable("applicantResponse", "see attached").correlate();
+    walk.reassess(review, "hire");
+
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
+    assertThat(referrals).isWaitingAt("Task_ReferRecordSealing", "Task_ReferLegalAid", "Task_ReferEducation");
+    complete(task("Task_ReferRecordSealing", referrals), withVariables("record_sealing_offer", "accepted"));
+    Assertions.assertThat(runtimeService.getVariables(review.getId())).doesNotContainKey("record_sealing_offer");
+  }
+
+  @Test
+  void aResponseForAnUnknownApplicationIsRefusedAndChangesNothing() {
+    ProcessInstance review = walk.toResponseWait(walk.toOffer("US-MA"));
+
+    Assertions.assertThatThrownBy(() -> runtimeService.createMessageCorrelation("ApplicantResponseReceived")
+            .processInstanceBusinessKey("APP-UNKNOWN").setVariable("applicantResponse", "hello").correlate())
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(review).isWaitingAt("Gateway_AwaitResponse");
+  }
+
+  // ------------------------------------------------------------------ withdrawal
+
+  @ParameterizedTest(name = "withdrawn at {0}")
+  @ValueSource(strings = {"screening", "interview", "selection", "offer", "check-result", "awaiting-response"})
+  void withdrawalEndsTheApplicationAtEveryStageWithARecordOfWhen(String stage) {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+    ProcessInstance review = advanceTo(stage, application);
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plusHours(3).toInstant()));
+    runtimeService.createMessageCorrelation("ApplicationWithdrawn")
+        .processInstanceBusinessKey(application.getBusinessKey()).correlateWithResult();
+
+    assertThat(application).isEnded().hasPassed("EndEvent_Withdrawn");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+            .processInstanceId(application.getId()).variableName("withdrawnAt").singleResult().getValue())
+        .isEqualTo(Date.from(MONDAY.plusHours(3).toInstant()));
+    if (review != null) {
+      assertThat(review).isEnded();
+    }
+  }
+
+  private ProcessInstance advanceTo(String stage, ProcessInstance application) {
+    if (stage.equals("screening")) {
+      return null;
+    }
+    walk.screen(application, "yes");
+    if (stage.equals("interview")) {
+      return null;
+    }
+    walk.interview(application);
+    walk.checkFormerClient(application, "no");
+    if (stage.equals("selection")) {
+      return null;
+    }
+    walk.select(application, "selected");
+    if (stage.equals("offer")) {
+      return null;
+    }
+    return stage.equals("check-result") ? walk.offerAndAuthorize(application) : walk.toResponseWait(application);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Runs the queued e-mail jobs and returns what the applicant's mailbox received. */
+  private List<MimeMessage> mailTo(String address) {
+    managementService.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    return Arrays.stream(SMTP.getReceivedMessages())
+        .filter(mail -> recipients(mail).contains(address)).toList();
+  }
+
+  private static String recipients(MimeMessage mail) {
+    try {
+      return Arrays.toString(mail.getAllRecipients());
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String body(MimeMessage mail) throws Exception {
+    return com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("\r\n", "\n");
+  }
+
+  static List<String> candidateGroups(TaskService taskService, Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+  }
+}

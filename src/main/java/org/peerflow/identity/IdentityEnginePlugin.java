@@ -1,12 +1,13 @@
 package org.peerflow.identity;
 
+import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine settings identity needs, applied in preInit because the engine sets up its
- * id checks during init.
+ * The engine settings identity needs, applied in preInit because the engine assembles its
+ * deployers and id checks during init.
  */
 @Component
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -28,5 +29,10 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getGroupResourceWhitelistPattern() == null) {
       configuration.setGroupResourceWhitelistPattern(ID_PATTERN);
     }
+    if (configuration.getCustomPostDeployers() == null) {
+      configuration.setCustomPostDeployers(new ArrayList<>());
+    }
+    // after the engine stored a deployment's definitions: apply each diagram's declared access
+    configuration.getCustomPostDeployers().add(new ProcessAccessDeployer());
   }
 }

@@ -1,0 +1,62 @@
+package org.peerflow.identity;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Who may start and who may read the cases of one process, as its diagram declares it:
+ * the standard {@code camunda:candidateStarterGroups} and the process-level extension property
+ * {@code peerflow.readers}, both comma-separated group ids. Expressions are not resolved: access
+ * is decided when a version is deployed, not per instance.
+ */
+record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> readerGroups) {
+
+  static final String READERS_PROPERTY = "peerflow.readers";
+
+  static BpmnModelInstance parse(byte[] bpmn) {
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+  }
+
+  static DeclaredAccess of(BpmnModelInstance model, String processKey) {
+    Process process = model.getModelElementById(processKey);
+    if (process == null) {
+      return new DeclaredAccess(processKey, Set.of(), Set.of());
+    }
+    return new DeclaredAccess(processKey, groups(process.getCamundaCandidateStarterGroups()),
+        groups(readers(process)));
+  }
+
+  private static String readers(Process process) {
+    ExtensionElements extensions = process.getExtensionElements();
+    if (extensions == null) {
+      return null;
+    }
+    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .map(CamundaProperties::getCamundaProperties)
+        .flatMap(Collection::stream)
+        .filter(property -> READERS_PROPERTY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .filter(value -> value != null)
+        .collect(Collectors.joining(","));
+  }
+
+  static Set<String> groups(String commaSeparated) {
+    if (commaSeparated == null) {
+      return Set.of();
+    }
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(id -> !id.isEmpty() && !id.contains("${") && !id.contains("#{"))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}

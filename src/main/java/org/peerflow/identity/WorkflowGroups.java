@@ -1,0 +1,37 @@
+package org.peerflow.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the workflow groups in every profile: diagrams name them as candidate groups, starters
+ * and readers, so they must exist before anybody can be made a member in Camunda Admin.
+ */
+@Component
+class WorkflowGroups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowGroups.class);
+
+  private final IdentityService identityService;
+
+  WorkflowGroups(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** Creates the missing groups; an existing group is left as an administrator edited it. */
+  void create() {
+    Groups.NAMES.forEach((id, name) -> {
+      if (identityService.createGroupQuery().groupId(id).count() > 0) {
+        return;
+      }
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.TYPE);
+      identityService.saveGroup(group);
+      LOG.info("PEERFLOW-IDN-001 Created group {} (\"{}\")", id, name);
+    });
+  }
+}

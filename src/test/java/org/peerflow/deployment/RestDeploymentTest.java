@@ -22,7 +22,7 @@ import org.springframework.util.MultiValueMap;
 /** Desktop Modeler's Deploy button and curl: POST /engine-rest/deployment/create. */
 class RestDeploymentTest extends IntegrationTestBase {
 
-  static final String PROCESS_OWNER = "admin";
+  static final String PROCESS_OWNER = "owen";
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;

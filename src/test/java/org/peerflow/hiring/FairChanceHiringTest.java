@@ -44,7 +44,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
   HiringWalk walk;
 
   @BeforeEach
-  void startOnAMonday() {
+  void startOnAMonday() throws Exception {
     ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
     SMTP.purgeEmailFromAllMailboxes();
     walk = new HiringWalk(processEngine);

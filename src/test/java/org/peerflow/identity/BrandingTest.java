@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.Rest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The webapps are branded by their own hooks, served in place of the webjar's defaults. */

@@ -1,4 +1,4 @@
-package org.peerflow.identity;
+package org.peerflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +18,13 @@ import java.util.UUID;
  * Real HTTP calls against the running test server, logged in by HTTP Basic as a demo user (whose
  * password is his user id) or anonymous, so that tests see exactly what that user would see.
  */
-final class Rest {
+public final class Rest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-  record Response(int status, String body) {
-    JsonNode json() {
+  public record Response(int status, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -35,15 +35,15 @@ final class Rest {
 
   private final String baseUrl;
 
-  Rest(int port) {
+  public Rest(int port) {
     this.baseUrl = "http://localhost:" + port;
   }
 
-  Response get(String user, String path) {
+  public Response get(String user, String path) {
     return send(request(user, path).GET());
   }
 
-  Response postJson(String user, String path, Object body) {
+  public Response postJson(String user, String path, Object body) {
     try {
       return send(request(user, path).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
@@ -53,7 +53,7 @@ final class Rest {
   }
 
   /** A multipart/form-data POST as Desktop Modeler's Deploy button sends it. */
-  Response postMultipart(String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
+  public Response postMultipart(String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
     String boundary = "peerflow-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""

@@ -65,8 +65,18 @@ public abstract class IntegrationTestBase {
     return postgres;
   }
 
+  /**
+   * On a free port chosen once, so that an outage drill can stop and start the server again on
+   * the address the application was configured with.
+   */
   private static GreenMail startMailServer() {
-    GreenMail greenMail = new GreenMail(ServerSetup.SMTP.dynamicPort());
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the test SMTP server", e);
+    }
+    GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return greenMail;
   }

@@ -28,16 +28,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.peerflow.EveryReadPath;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.Rest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code peer-position} and {@code fair-chance-hiring}, path by path, on the real diagrams. */
 class FairChanceHiringTest extends IntegrationTestBase {
 
   /** Monday 2 March 2026, 09:00 in New York: no holiday within the windows below. */
   static final ZonedDateTime MONDAY = ZonedDateTime.parse("2026-03-02T09:00:00-05:00[America/New_York]");
-  static final String APPLICANT = "jordan.rivera@applicant.example";
 
+  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -169,7 +172,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
     }
 
     assertThat(application).isEnded().hasPassed("Task_SendNotSelectedLetter").hasNotPassed("Task_MakeConditionalOffer");
-    Assertions.assertThat(mailTo(APPLICANT)).singleElement().satisfies(mail ->
+    Assertions.assertThat(mailTo(application)).singleElement().satisfies(mail ->
         Assertions.assertThat(mail.getSubject()).isEqualTo("Your application for Peer Specialist - Housing Navigator"));
   }
 
@@ -198,7 +201,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
   void noRecordLeadsToHireAndOnboarding() throws Exception {
     ProcessInstance application = walk.toOffer("US-MA");
     ProcessInstance review = walk.offerAndAuthorize(application);
-    Assertions.assertThat(mailTo(APPLICANT)).singleElement().satisfies(mail ->
+    Assertions.assertThat(mailTo(application)).singleElement().satisfies(mail ->
         Assertions.assertThat(mail.getSubject()).isEqualTo("Conditional offer: Peer Specialist - Housing Navigator"));
 
     assertThat(review).isWaitingAt("Task_RecordCheckResult");
@@ -211,7 +214,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", List.of("personnel-policies")));
     complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", List.of("peer-training")));
     assertThat(application).isEnded().hasPassed("EndEvent_Hired");
-    Assertions.assertThat(mailTo(APPLICANT)).extracting(MimeMessage::getSubject)
+    Assertions.assertThat(mailTo(application)).extracting(MimeMessage::getSubject)
         .contains("Welcome: your position as Peer Specialist - Housing Navigator is confirmed");
   }
 
@@ -240,10 +243,11 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
   @Test
   void aPreliminaryNoticeNamesTheRecordsTheDeadlineAndTheReferrals() throws Exception {
-    ProcessInstance review = walk.toResponseWait(walk.toOffer("US-MA"));
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
 
     assertThat(review).isWaitingAt("Gateway_AwaitResponse");
-    MimeMessage notice = mailTo(APPLICANT).stream()
+    MimeMessage notice = mailTo(application).stream()
         .filter(mail -> subject(mail).startsWith("Before we decide")).findFirst().orElseThrow();
     String body = body(notice);
     Assertions.assertThat(body)
@@ -287,7 +291,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(review).isEnded().hasPassed("Task_SendFinalNotice", "EndEvent_FinalAdverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired").hasNotPassed("Task_SendHireConfirmation");
-    String finalNotice = body(mailTo(APPLICANT).stream()
+    String finalNotice = body(mailTo(application).stream()
         .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
     Assertions.assertThat(finalNotice)
         .contains("did not make this decision")
@@ -311,7 +315,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(review).isWaitingAt("Task_Reassess").hasPassed("Event_ResponseWindowEnded");
     walk.reassess(review, "final-adverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
-    Assertions.assertThat(body(mailTo(APPLICANT).stream()
+    Assertions.assertThat(body(mailTo(application).stream()
         .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
         .contains("we received no response by the deadline");
   }
@@ -357,7 +361,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
     assertThat(referrals).isWaitingAt("Task_ReferRecordSealing", "Task_ReferLegalAid", "Task_ReferEducation");
     complete(task("Task_ReferRecordSealing", referrals), withVariables("record_sealing_offer", "accepted"));
-    Assertions.assertThat(runtimeService.getVariables(review.getId())).doesNotContainKey("record_sealing_offer");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(review.getId(), application.getId()).variableName("record_sealing_offer").count()).isZero();
   }
 
   @Test
@@ -368,6 +373,23 @@ class FairChanceHiringTest extends IntegrationTestBase {
             .processInstanceBusinessKey("APP-UNKNOWN").setVariable("applicantResponse", "hello").correlate())
         .isInstanceOf(MismatchingMessageCorrelationException.class);
     assertThat(review).isWaitingAt("Gateway_AwaitResponse");
+  }
+
+  // ------------------------------------------------------------------ confidentiality
+
+  @Test
+  void supervisorCannotReadTheAssessmentThroughAnyRestPath() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    Rest rest = new Rest(port);
+
+    EveryReadPath.assertNoneReveals(rest, "sam", "2012 theft", application.getId(), review.getId());
+    EveryReadPath.assertNoneReveals(rest, "sam", "Weighs against handling funds", application.getId(), review.getId());
+    EveryReadPath.assertNoneReveals(rest, "pat", "2012 theft", application.getId(), review.getId());
+    Assertions.assertThat(rest.get("sam", "/engine-rest/process-instance/" + application.getId() + "/variables").body())
+        .as("sam reads the application itself").contains("supervisorInterviewNotes");
+    Assertions.assertThat(rest.get("harper", "/engine-rest/process-instance/" + review.getId() + "/variables").body())
+        .as("hr reads the assessment").contains("Weighs against handling funds").contains("2012 theft");
   }
 
   // ------------------------------------------------------------------ withdrawal
@@ -414,7 +436,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
   // ------------------------------------------------------------------ helpers
 
   /** Runs the queued e-mail jobs and returns what the applicant's mailbox received. */
-  private List<MimeMessage> mailTo(String address) {
+  private List<MimeMessage> mailTo(ProcessInstance application) {
+    String address = application.getBusinessKey().toLowerCase() + "@applicant.example";
     managementService.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
         .forEach(job -> managementService.executeJob(job.getId()));
     return Arrays.stream(SMTP.getReceivedMessages())

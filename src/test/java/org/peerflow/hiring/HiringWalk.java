@@ -54,11 +54,12 @@ final class HiringWalk {
   }
 
   ProcessInstance apply(String positionId, boolean accommodationRequested) {
+    String applicationId = uniqueId("APP");
     return engine.getRuntimeService().createProcessInstanceByKey("fair-chance-hiring")
-        .businessKey(uniqueId("APP"))
+        .businessKey(applicationId)
         .setVariable("positionId", positionId)
         .setVariable("applicantName", "Jordan Rivera")
-        .setVariable("applicantEmail", "jordan.rivera@applicant.example")
+        .setVariable("applicantEmail", applicationId.toLowerCase() + "@applicant.example")
         .setVariable("experienceSummary", "Volunteer peer mentor, 3 years")
         .setVariable("livedExperienceAttested", true)
         .setVariable("accommodationRequested", accommodationRequested)

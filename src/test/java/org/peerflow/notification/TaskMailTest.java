@@ -33,8 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class TaskMailTest extends IntegrationTestBase {
 
@@ -49,7 +47,6 @@ class TaskMailTest extends IntegrationTestBase {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
-  @Autowired JavaMailSender mailSender;
 
   @BeforeEach
   void peopleAndEmptyInbox() throws Exception {
@@ -264,15 +261,11 @@ class TaskMailTest extends IntegrationTestBase {
     return runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list();
   }
 
-  /**
-   * GreenMail restarted after stop() takes a new free port (it was created with a dynamic one):
-   * point the mail sender there again, so the tests after this one find their SMTP server.
-   */
+  /** The server keeps its port (IntegrationTestBase), so the application finds it again. */
   private void restartSmtp() {
     if (!SMTP.isRunning()) {
       SMTP.start();
     }
-    ((JavaMailSenderImpl) mailSender).setPort(SMTP.getSmtp().getPort());
   }
 
   private static Set<String> recipients(MimeMessage... mails) throws Exception {

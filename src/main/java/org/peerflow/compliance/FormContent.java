@@ -1,0 +1,71 @@
+package org.peerflow.compliance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a Camunda Form shows and collects, component by component, for the vocabulary checks. */
+record FormContent(String resourceName, List<Component> components) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime",
+      "checkbox", "checklist", "radio", "select", "taglist", "dynamiclist");
+  private static final List<String> SHOWN = List.of("label", "description", "text", "placeholder", "dateLabel", "content");
+
+  /** @param field whether it collects a value (its key becomes a process variable) */
+  record Component(String id, String label, boolean field, String shownText, String key) {
+    String describe() {
+      return id + (label == null || label.isBlank() ? "" : " (\"" + label + "\")");
+    }
+  }
+
+  /** @return empty when the form is not valid JSON: the model checks refuse it on their own */
+  static Optional<FormContent> parse(String resourceName, byte[] bytes) {
+    try {
+      JsonNode form = JSON.readTree(bytes);
+      List<Component> components = new ArrayList<>();
+      collect(form.path("components"), components);
+      return Optional.of(new FormContent(resourceName, components));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void collect(JsonNode nodes, List<Component> into) {
+    for (JsonNode node : nodes) {
+      StringBuilder shown = new StringBuilder();
+      for (String attribute : SHOWN) {
+        shown.append(node.path(attribute).asText("")).append('\n');
+      }
+      for (JsonNode value : node.path("values")) {
+        shown.append(value.path("label").asText("")).append(' ').append(value.path("value").asText("")).append('\n');
+      }
+      String type = node.path("type").asText("");
+      String key = node.path("key").asText(null);
+      String label = node.path("label").asText(node.path("dateLabel").asText(null));
+      into.add(new Component(node.path("id").asText(key == null ? type : key), label, INPUT_TYPES.contains(type),
+          shown.toString(), key));
+      collect(node.path("components"), into);
+    }
+  }
+
+  /** @return the first component that speaks of the vocabulary (fields only, or everything shown) */
+  Optional<Hit> find(Vocabulary vocabulary, boolean fieldsOnly) {
+    for (Component component : components) {
+      if (fieldsOnly && !component.field()) {
+        continue;
+      }
+      Optional<String> word = vocabulary.find(component.shownText() + " " + (component.key() == null ? "" : component.key()));
+      if (word.isPresent()) {
+        return Optional.of(new Hit(component, word.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  record Hit(Component component, String word) {}
+}

@@ -38,12 +38,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.hiring.HiringWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An HR user completes a task with a Camunda Form in the real Tasklist, in Debian's headless
- * Chromium driven by Debian's ChromeDriver. Both paths are given explicitly so that Selenium
+ * Demo users work the real hiring process in the real Tasklist, with its Camunda Forms, in Debian's
+ * headless Chromium driven by Debian's ChromeDriver: each sees only his own filters. Both paths are given explicitly so that Selenium
  * Manager never downloads a browser or a driver ({@code .ci/run} installs both).
  */
 class TasklistBrowserIT extends IntegrationTestBase {
@@ -61,18 +62,57 @@ class TasklistBrowserIT extends IntegrationTestBase {
   @Autowired AuthorizationService authorizationService;
 
   @Test
-  void hrUserClaimsFillsAndCompletesATaskFormInTheTasklist() throws IOException {
+  void hrUserScreensAnApplicationWithItsCamundaFormInTheTasklist() throws IOException {
+    ProcessInstance application = walk().apply(walk().openPosition("US-MA"));
+    Task screening = taskService.createTaskQuery().processInstanceId(application.getId()).singleResult();
+
+    inBrowser("harper", screening, (browser, wait) -> {
+      assertThat(filterNames(browser, wait)).as("harper's filters").containsExactlyInAnyOrder("My tasks", "HR");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      option(browser, wait, "Yes — invite to interview");
+      wait.until(ExpectedConditions.elementToBeClickable(field("Notes"))).sendKeys("Meets every posted qualification");
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-screening.png"));
+      completeAndWait(browser, wait, screening);
+    });
+
+    assertThat(variable(application, "meetsPostedQualifications")).isEqualTo("yes");
+    assertThat(variable(application, "screeningNotes")).isEqualTo("Meets every posted qualification");
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(screening.getId()).singleResult().getAssignee())
+        .isEqualTo("harper");
+  }
+
+  @Test
+  void supervisorInterviewsWithTheGuideThatAsksNothingAboutThePast() throws IOException {
+    ProcessInstance application = walk().apply(walk().openPosition("US-MA"));
+    walk().screen(application, "yes");
+    Task interview = taskService.createTaskQuery().processInstanceId(application.getId())
+        .taskDefinitionKey("Task_InterviewSupervisor").singleResult();
+
+    inBrowser("sam", interview, (browser, wait) -> {
+      assertThat(filterNames(browser, wait)).as("sam's filters").containsExactlyInAnyOrder("My tasks", "Supervisors");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      wait.until(ExpectedConditions.elementToBeClickable(field("Interview notes"))).sendKeys("Warm, clear on boundaries");
+      option(browser, wait, "Strong fit");
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-form.png"));
+      completeAndWait(browser, wait, interview);
+    });
+
+    assertThat(variable(application, "supervisorRecommendation")).isEqualTo("strong");
+    assertThat(variable(application, "supervisorInterviewNotes")).isEqualTo("Warm, clear on boundaries");
+  }
+
+  interface BrowserSteps {
+    void run(WebDriver browser, WebDriverWait wait) throws IOException;
+  }
+
+  /** Logs {@code user} (password = user id) into the Tasklist at the task's deep link and runs the steps. */
+  private void inBrowser(String user, Task task, BrowserSteps steps) throws IOException {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("Debian's chromium and chromium-driver must be installed (%s, %s); .ci/run installs them: "
             + "apt-get install -y chromium chromium-driver", CHROMIUM, CHROMEDRIVER)
         .isTrue();
-    for (String stale : List.of("tasklist-failure.png", "tasklist-failure.html", "tasklist-failure.url")) {
-      Files.deleteIfExists(SCREENSHOTS.resolve(stale));
-    }
-    ensureHrUserHarperMayUseTheTasklist();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("browser-review", "browser-it-1");
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-
     Path profile = Files.createTempDirectory("peerflow-chromium-");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -82,55 +122,46 @@ class TasklistBrowserIT extends IntegrationTestBase {
     WebDriver browser = new ChromeDriver(service, options(profile));
     try {
       WebDriverWait wait = new WebDriverWait(browser, WAIT);
-
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys("harper");
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("harper");
+          .sendKeys(user);
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
       browser.findElement(By.cssSelector("form button[type='submit']")).click();
-
-      // the task opens in the deep link once logged in; harper is a candidate (group hr)
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-
-      WebElement note = wait.until(ExpectedConditions.elementToBeClickable(field("Review note")));
-      note.sendKeys("Strong lived-experience statement");
-
-      // form-js draws its own drop-down over a hidden input
-      browser.findElement(By.id(browser.findElement(field("Outcome")).getAttribute("id") + "-display")).click();
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='Invite to interview']"))).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(
-          By.cssSelector(".fjs-form-field-select"), "Invite to interview"));
-
-      WebElement confirmed = browser.findElement(field("I reviewed the whole application"));
-      confirmed.click();
-      wait.until(driver -> confirmed.isSelected());
-
-      screenshot(browser, SCREENSHOTS.resolve("tasklist-form.png"));
-
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-          By.cssSelector("button[ng-click='complete()']")));
-      complete.click();
-
-      new FluentWait<>(historyService).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200))
-          .withMessage("the task to be completed")
-          .until(history -> completed(history, task.getId()));
+      steps.run(browser, wait);
     } catch (RuntimeException | AssertionError e) {
-      saveDiagnostics(browser);
+      saveDiagnostics(browser, user);
       throw e;
     } finally {
       browser.quit();
       deleteRecursively(profile);
     }
+  }
 
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
-    assertThat(done.getAssignee()).isEqualTo("harper");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getState()).isEqualTo("COMPLETED");
-    assertThat(variable(instance, "reviewNote")).isEqualTo("Strong lived-experience statement");
-    assertThat(variable(instance, "reviewOutcome")).isEqualTo("invite");
-    assertThat(variable(instance, "reviewConfirmed")).isEqualTo(true);
+  private static List<String> filterNames(WebDriver browser, WebDriverWait wait) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
+    return browser.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).stream()
+        .map(WebElement::getText)
+        .map(name -> name.replaceAll("\\s*\\(?\\d+\\)?\\s*$", "").trim()) // a filter may show its task count
+        .filter(name -> !name.isEmpty()).toList();
+  }
+
+  /** Clicks the radio option (form-js renders it as a label around the input). */
+  private static void option(WebDriver browser, WebDriverWait wait, String label) {
+    WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label')][normalize-space()='" + label + "']")));
+    option.click();
+    wait.until(driver -> browser.findElement(By.id(option.getAttribute("for"))).isSelected());
+  }
+
+  private void completeAndWait(WebDriver browser, WebDriverWait wait, Task task) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+    new FluentWait<>(historyService).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200))
+        .withMessage("the task to be completed")
+        .until(history -> completed(history, task.getId()));
+  }
+
+  private HiringWalk walk() {
+    return new HiringWalk(processEngine);
   }
 
   static ChromeOptions options(Path profile) {
@@ -146,36 +177,6 @@ class TasklistBrowserIT extends IntegrationTestBase {
   /** The input a form-js field's label points at (a required field's label ends with "*"). */
   static By field(String label) {
     return By.xpath("//*[@id=//label[starts-with(normalize-space(), '" + label + "')]/@for]");
-  }
-
-  /** Until the identity feature creates the demo users, the test brings its own HR user. */
-  private void ensureHrUserHarperMayUseTheTasklist() {
-    if (identityService.createGroupQuery().groupId("hr").count() == 0) {
-      Group hr = identityService.newGroup("hr");
-      hr.setName("HR");
-      hr.setType("WORKFLOW");
-      identityService.saveGroup(hr);
-    }
-    if (identityService.createUserQuery().userId("harper").count() == 0) {
-      User harper = identityService.newUser("harper");
-      harper.setFirstName("Harper");
-      harper.setLastName("Test");
-      harper.setEmail("harper@peerflow.example");
-      harper.setPassword("harper");
-      identityService.saveUser(harper);
-    }
-    if (identityService.createUserQuery().userId("harper").memberOfGroup("hr").count() == 0) {
-      identityService.createMembership("harper", "hr");
-    }
-    if (!authorizationService.isUserAuthorized("harper", List.of("hr"), Permissions.ACCESS,
-        Resources.APPLICATION, "tasklist")) {
-      Authorization access = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      access.setGroupId("hr");
-      access.setResource(Resources.APPLICATION);
-      access.setResourceId("tasklist");
-      access.addPermission(Permissions.ACCESS);
-      authorizationService.saveAuthorization(access);
-    }
   }
 
   private static boolean completed(HistoryService history, String taskId) {
@@ -194,12 +195,12 @@ class TasklistBrowserIT extends IntegrationTestBase {
     Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static void saveDiagnostics(WebDriver browser) {
+  private static void saveDiagnostics(WebDriver browser, String user) {
     try {
-      screenshot(browser, SCREENSHOTS.resolve("tasklist-failure.png"));
-      Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource(), StandardCharsets.UTF_8);
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-failure-" + user + ".png"));
+      Files.writeString(SCREENSHOTS.resolve("tasklist-failure-" + user + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
       Object log = ((JavascriptExecutor) browser).executeScript("return document.location.href");
-      Files.writeString(SCREENSHOTS.resolve("tasklist-failure.url"), String.valueOf(log), StandardCharsets.UTF_8);
+      Files.writeString(SCREENSHOTS.resolve("tasklist-failure-" + user + ".url"), String.valueOf(log), StandardCharsets.UTF_8);
     } catch (RuntimeException | IOException e) {
       System.err.println("Could not save the browser's state for diagnosis: " + e);
     }

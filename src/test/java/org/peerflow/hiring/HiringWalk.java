@@ -9,13 +9,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Walks positions and applications through the real diagrams, as the Tasklist users would. */
-final class HiringWalk {
+public final class HiringWalk {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final ProcessEngine engine;
 
-  HiringWalk(ProcessEngine engine) {
+  public HiringWalk(ProcessEngine engine) {
     this.engine = engine;
   }
 
@@ -23,7 +23,7 @@ final class HiringWalk {
     return prefix + "-T" + System.nanoTime() % 100000 + "-" + SEQUENCE.incrementAndGet();
   }
 
-  ProcessInstance proposePosition(String jurisdiction) {
+  public ProcessInstance proposePosition(String jurisdiction) {
     return engine.getRuntimeService().createProcessInstanceByKey("peer-position")
         .businessKey(uniqueId("POS"))
         .setVariable("positionTitle", "Peer Specialist - Housing Navigator")
@@ -31,7 +31,7 @@ final class HiringWalk {
         .execute();
   }
 
-  ProcessInstance defineAndConfirm(ProcessInstance position) {
+  public ProcessInstance defineAndConfirm(ProcessInstance position) {
     complete(task("Task_DefineRole", position), withVariables(
         "keyFunctions", java.util.List.of("navigator", "housing-supporter"),
         "primaryQualifications", java.util.List.of("lived-experience", "peer-support-capacity", "ethical-conduct"),
@@ -42,18 +42,18 @@ final class HiringWalk {
   }
 
   /** @return the id of a position open for applications */
-  String openPosition(String jurisdiction) {
+  public String openPosition(String jurisdiction) {
     ProcessInstance position = defineAndConfirm(proposePosition(jurisdiction));
     complete(task("Task_PublishPosting", position), withVariables(
         "postingText", "Join our peer team.", "postingChannels", java.util.List.of("careers-page")));
     return position.getBusinessKey();
   }
 
-  ProcessInstance apply(String positionId) {
+  public ProcessInstance apply(String positionId) {
     return apply(positionId, false);
   }
 
-  ProcessInstance apply(String positionId, boolean accommodationRequested) {
+  public ProcessInstance apply(String positionId, boolean accommodationRequested) {
     String applicationId = uniqueId("APP");
     return engine.getRuntimeService().createProcessInstanceByKey("fair-chance-hiring")
         .businessKey(applicationId)
@@ -66,12 +66,12 @@ final class HiringWalk {
         .execute();
   }
 
-  void screen(ProcessInstance application, String meetsPostedQualifications) {
+  public void screen(ProcessInstance application, String meetsPostedQualifications) {
     complete(task("Task_ScreenApplication", application), withVariables(
         "meetsPostedQualifications", meetsPostedQualifications, "screeningNotes", "Meets the posting"));
   }
 
-  void interview(ProcessInstance application) {
+  public void interview(ProcessInstance application) {
     complete(task("Task_InterviewSupervisor", application), withVariables(
         "supervisorInterviewNotes", "Warm, clear on boundaries", "supervisorRecommendation", "strong",
         "volunteeredInfoSetAside", false));
@@ -80,17 +80,17 @@ final class HiringWalk {
         "peerVolunteeredInfoSetAside", false));
   }
 
-  void checkFormerClient(ProcessInstance application, String formerClient) {
+  public void checkFormerClient(ProcessInstance application, String formerClient) {
     complete(task("Task_CheckFormerClient", application), withVariables("formerClient", formerClient));
   }
 
-  void select(ProcessInstance application, String decision) {
+  public void select(ProcessInstance application, String decision) {
     complete(task("Task_SelectCandidate", application), withVariables(
         "selectionDecision", decision, "selectionReasons", "Best fit for the housing team"));
   }
 
   /** Application through screening, panel, former-client check and selection. */
-  ProcessInstance toOffer(String jurisdiction) {
+  public ProcessInstance toOffer(String jurisdiction) {
     ProcessInstance application = apply(openPosition(jurisdiction));
     screen(application, "yes");
     interview(application);
@@ -104,7 +104,7 @@ final class HiringWalk {
   }
 
   /** @return the HR-only record review instance, waiting for the check result */
-  ProcessInstance offerAndAuthorize(ProcessInstance application) {
+  public ProcessInstance offerAndAuthorize(ProcessInstance application) {
     complete(task("Task_MakeConditionalOffer", application), withVariables(
         "offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
     complete(task("Task_RecordCheckAuthorization", application), withVariables(
@@ -112,24 +112,24 @@ final class HiringWalk {
     return recordReview(application);
   }
 
-  ProcessInstance recordReview(ProcessInstance application) {
+  public ProcessInstance recordReview(ProcessInstance application) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(application.getId()).singleResult();
   }
 
-  void recordFound(ProcessInstance review) {
+  public void recordFound(ProcessInstance review) {
     complete(task("Task_RecordCheckResult", review), withVariables(
         "checkResult", "record-found", "reportSource", "Acme Screening LLC",
         "recordsFound", "2012 theft, misdemeanor, closed; 2019 arrest, no charge"));
   }
 
-  void recordsRemain(ProcessInstance review, String recordsRemain) {
+  public void recordsRemain(ProcessInstance review, String recordsRemain) {
     complete(task("Task_ExcludeRecords", review), withVariables(
         "exclusionsApplied", java.util.List.of("arrest-without-conviction"), "recordsRemain", recordsRemain,
         "remainingRecords", "2012 theft, misdemeanor"));
   }
 
-  void assess(ProcessInstance review, String preliminaryDecision) {
+  public void assess(ProcessInstance review, String preliminaryDecision) {
     complete(task("Task_AssessIndividually", review), withVariables(
         "natureAndGravity", "Minor property offense", "timeElapsed", "14 years",
         "natureOfJob", "Handles client benefits", "rehabilitationEvidence", "GED 2015, 6 years of work",
@@ -137,7 +137,7 @@ final class HiringWalk {
   }
 
   /** Up to the response wait: record found, not excluded, preliminary adverse. */
-  ProcessInstance toResponseWait(ProcessInstance application) {
+  public ProcessInstance toResponseWait(ProcessInstance application) {
     ProcessInstance review = offerAndAuthorize(application);
     recordFound(review);
     recordsRemain(review, "yes");
@@ -145,7 +145,7 @@ final class HiringWalk {
     return review;
   }
 
-  void reassess(ProcessInstance review, String finalDecision) {
+  public void reassess(ProcessInstance review, String finalDecision) {
     complete(task("Task_Reassess", review), withVariables(
         "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
   }

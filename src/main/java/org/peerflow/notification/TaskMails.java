@@ -84,8 +84,7 @@ class TaskMails {
     MailTemplates.RenderedMail mail = templates.render(TEMPLATE, Map.of(
         "taskName", safeTaskName(task),
         "processName", processName(task),
-        "dueDate", task.getDueDate() == null ? NO_DUE_DATE
-            : DUE.format(task.getDueDate().toInstant().atZone(properties.timeZone())),
+        "dueDate", dueText(task.getDueDate()),
         "link", links.task(task.getId()),
         "assigned", assignee != null));
     String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
@@ -98,6 +97,27 @@ class TaskMails {
       }
     });
     LOG.info("PEERFLOW-MAIL-003 Task {} ({}) e-mail queued for {}", task.getId(), task.getTaskDefinitionKey(), addresses.values());
+  }
+
+  /** The due date as e-mails show it, in {@code peerflow.mail.time-zone}. */
+  String dueText(java.util.Date dueDate) {
+    return dueDate == null ? NO_DUE_DATE : DUE.format(dueDate.toInstant().atZone(properties.timeZone()));
+  }
+
+  /**
+   * Who owns a task now: its assignee or, while nobody has it, its candidate users and the members
+   * of its candidate groups (also used by {@link TaskDeadlines}). Call without authorization.
+   *
+   * @return e-mail address to user id
+   */
+  Map<String, String> ownerAddresses(TaskEntity task) {
+    Set<String> userIds = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      userIds.add(task.getAssignee());
+    } else {
+      userIds.addAll(candidates(task));
+    }
+    return addresses(userIds, task.getId());
   }
 
   private Set<String> candidates(TaskEntity task) {
@@ -118,7 +138,7 @@ class TaskMails {
   }
 
   /** @return e-mail address to user id, one e-mail per address even if a user is in two groups */
-  private Map<String, String> addresses(Set<String> userIds, String taskId) {
+  Map<String, String> addresses(Set<String> userIds, String taskId) {
     Map<String, String> addresses = new LinkedHashMap<>();
     for (String userId : userIds) {
       User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -146,7 +166,7 @@ class TaskMails {
     return name.replaceAll("[$#]\\{[^}]*}", "…").replaceAll("\\s+", " ").strip();
   }
 
-  private static String processName(TaskEntity task) {
+  static String processName(TaskEntity task) {
     if (task.getProcessDefinitionId() == null) {
       return "—";
     }

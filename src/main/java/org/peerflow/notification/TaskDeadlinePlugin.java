@@ -1,0 +1,57 @@
+package org.peerflow.notification;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes reminders and escalations part of the engine rather than of each model (see
+ * {@link TaskDeadlines}): registers the job handler, and gives every parsed user task a built-in
+ * listener for "create" and "update" (built-in, so it also runs when Cockpit skips custom
+ * listeners). The internal mail process is left out.
+ */
+@Component
+class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
+
+  private final TaskDeadlineListener listener;
+  private final TaskDeadlineJobHandler jobHandler;
+
+  /** Lazily: the beans need the engine's services, which need this plugin first. */
+  TaskDeadlinePlugin(ObjectProvider<TaskDeadlines> deadlines) {
+    this.listener = new TaskDeadlineListener(deadlines::getObject);
+    this.jobHandler = new TaskDeadlineJobHandler(deadlines::getObject);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomJobHandlers() == null) {
+      configuration.setCustomJobHandlers(new ArrayList<>());
+    }
+    configuration.getCustomJobHandlers().add(jobHandler);
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            && Outbox.MAIL_PROCESS.equals(definition.getKey())) {
+          return;
+        }
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
+      }
+    });
+  }
+}

@@ -1,0 +1,294 @@
+package org.peerflow.notification;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.peerflow.calendar.BusinessDays;
+import org.peerflow.notification.TaskDeadlineJob.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminders and escalations for every user task that has a due date, in every process, without
+ * anything in the model: a reminder to the task's owner one business day before the due date (none
+ * if that moment has already passed when the task gets its due date) and, at the due date, an
+ * escalation to the HR lead and the owner. A process redirects or switches off its escalations
+ * with the process extension property {@code peerflow.escalate-to}: {@code hr-lead} (default),
+ * {@code none}, or group ids (comma-separated) whose members are told instead of the HR lead.
+ *
+ * <p>Each is an engine job ({@link TaskDeadlineJobHandler}) that is deliberately not attached to
+ * the task's execution: it outlives a completed task and then does nothing when it fires. A job
+ * whose task's due date has since moved plans itself again for the new date; a due date changed
+ * through the engine re-plans the task's jobs at once ({@link TaskDeadlineListener}). The e-mails,
+ * like every task e-mail, show the task's modelled name, the process, the due date and a link —
+ * never a value of the case — and are queued in the {@link Outbox}.
+ */
+@Component
+class TaskDeadlines {
+
+  static final String ESCALATE_TO_PROPERTY = "peerflow.escalate-to";
+  static final String TO_HR_LEAD = "hr-lead";
+  static final String TO_NOBODY = "none";
+  static final String REMINDER_TEMPLATE = "task-reminder";
+  static final String ESCALATION_TEMPLATE = "task-escalation";
+  static final int REMINDER_BUSINESS_DAYS = 1;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskDeadlines.class);
+  /** Databases differ in how finely they keep a timestamp. */
+  private static final long SAME_MOMENT_MILLIS = 1000;
+
+  private final IdentityService identityService;
+  private final MailTemplates templates;
+  private final Outbox outbox;
+  private final TasklistLinks links;
+  private final TaskMails taskMails;
+  private final DeadlineProperties properties;
+  private final BusinessDays businessDays;
+
+  TaskDeadlines(IdentityService identityService, MailTemplates templates, Outbox outbox, TasklistLinks links,
+      TaskMails taskMails, DeadlineProperties properties, BusinessDays businessDays) {
+    this.identityService = identityService;
+    this.templates = templates;
+    this.outbox = outbox;
+    this.links = links;
+    this.taskMails = taskMails;
+    this.properties = properties;
+    this.businessDays = businessDays;
+  }
+
+  // --- planning ---------------------------------------------------------------------------------
+
+  /**
+   * Runs when a command that created or changed tasks closes, inside its transaction: gives each
+   * task the jobs its due date calls for, and removes jobs planned for a due date it no longer has.
+   */
+  void plan(Collection<TaskDeadlineListener.Touch> touches) {
+    CommandContext commandContext = Context.getCommandContext();
+    commandContext.runWithoutAuthorization(() -> {
+      touches.forEach(touch -> plan(commandContext, touch.task(), touch.created()));
+      return null;
+    });
+  }
+
+  private void plan(CommandContext commandContext, TaskEntity task, boolean created) {
+    if (task.isDeleted()) {
+      return; // completed or cancelled by the same command
+    }
+    for (Kind kind : Kind.values()) {
+      Date wanted = moment(kind, task);
+      boolean planned = false;
+      // a new task has no jobs yet: spare the query
+      List<JobEntity> existing = created ? List.of() : commandContext.getJobManager().findJobsByConfiguration(
+          TaskDeadlineJobHandler.TYPE, new TaskDeadlineJob(kind, task.getId()).toCanonicalString(), task.getTenantId());
+      for (JobEntity job : existing) {
+        if (!planned && sameMoment(job.getDuedate(), wanted)) {
+          planned = true;
+        } else {
+          job.delete();
+        }
+      }
+      if (!planned && wanted != null && (kind != Kind.REMINDER || wanted.after(ClockUtil.getCurrentTime()))) {
+        schedule(commandContext, kind, task, wanted);
+      }
+    }
+  }
+
+  /** @return when a job of this kind should fire for the task as it is now; null for never */
+  private Date moment(Kind kind, TaskEntity task) {
+    Date due = task.getDueDate();
+    if (due == null) {
+      return null;
+    }
+    return switch (kind) {
+      case REMINDER -> businessDays.before(due, REMINDER_BUSINESS_DAYS);
+      case ESCALATION -> TO_NOBODY.equals(escalateTo(task)) ? null : due;
+    };
+  }
+
+  private void schedule(CommandContext commandContext, Kind kind, TaskEntity task, Date moment) {
+    TimerEntity timer = new TimerEntity();
+    timer.setJobHandlerType(TaskDeadlineJobHandler.TYPE);
+    timer.setJobHandlerConfiguration(new TaskDeadlineJob(kind, task.getId()));
+    timer.setDuedate(moment);
+    timer.setTenantId(task.getTenantId());
+    // for operators (job queries, suspension by definition); deliberately no execution: an ended
+    // execution would take the job with it, and a job query by instance must not find it
+    timer.setProcessDefinitionId(task.getProcessDefinitionId());
+    ProcessDefinitionEntity definition = definition(task);
+    if (definition != null) {
+      timer.setProcessDefinitionKey(definition.getKey());
+    }
+    commandContext.getJobManager().schedule(timer);
+    LOG.debug("PEERFLOW-DEADLINE-001 {} for task {} planned at {}", kind, task.getId(), moment);
+  }
+
+  // --- firing -----------------------------------------------------------------------------------
+
+  /**
+   * A deadline job fires.
+   *
+   * @param firesAt the moment the job was planned for
+   */
+  void fire(TaskDeadlineJob job, Date firesAt) {
+    CommandContext commandContext = Context.getCommandContext();
+    commandContext.runWithoutAuthorization(() -> {
+      fire(commandContext, job, firesAt);
+      return null;
+    });
+  }
+
+  private void fire(CommandContext commandContext, TaskDeadlineJob job, Date firesAt) {
+    TaskEntity task = commandContext.getTaskManager().findTaskById(job.taskId());
+    if (task == null) {
+      LOG.debug("PEERFLOW-DEADLINE-010 Task {} is done: no {}", job.taskId(), job.kind());
+      return;
+    }
+    Date wanted = moment(job.kind(), task);
+    if (wanted == null) {
+      LOG.debug("PEERFLOW-DEADLINE-011 Task {} has no due date (or no escalation) now: no {}", task.getId(), job.kind());
+      return;
+    }
+    Date now = ClockUtil.getCurrentTime();
+    if (firesAt != null && !sameMoment(firesAt, wanted)) {
+      // the due date moved without the engine telling us (or the calendar changed)
+      if (wanted.after(now)) {
+        schedule(commandContext, job.kind(), task, wanted);
+        LOG.info("PEERFLOW-DEADLINE-012 Due date of task {} moved: {} planned again for {}", task.getId(), job.kind(), wanted);
+        return;
+      }
+    }
+    if (job.kind() == Kind.REMINDER && !task.getDueDate().after(now)) {
+      return; // already overdue (a late or moved job): the escalation speaks, not a reminder
+    }
+    switch (job.kind()) {
+      case REMINDER -> remind(task);
+      case ESCALATION -> escalate(task);
+    }
+  }
+
+  private void remind(TaskEntity task) {
+    Map<String, String> owners = taskMails.ownerAddresses(task);
+    MailTemplates.RenderedMail mail = templates.render(REMINDER_TEMPLATE, model(task, Map.of(
+        "assigned", task.getAssignee() != null)));
+    send(task, owners.keySet(), mail);
+    LOG.info("PEERFLOW-DEADLINE-020 Reminder for task {} ({}) queued for {}", task.getId(), task.getTaskDefinitionKey(), owners.values());
+  }
+
+  private void escalate(TaskEntity task) {
+    String escalateTo = escalateTo(task);
+    if (TO_NOBODY.equals(escalateTo)) {
+      return;
+    }
+    Map<String, String> owners = taskMails.ownerAddresses(task);
+    Map<String, String> escalation = new LinkedHashMap<>();
+    String escalatedTo;
+    if (TO_HR_LEAD.equals(escalateTo)) {
+      escalation.putAll(taskMails.addresses(Set.of(properties.hrLead()), task.getId()));
+      escalatedTo = "the HR lead";
+    } else {
+      Set<String> groups = groups(escalateTo);
+      Set<String> members = new LinkedHashSet<>();
+      groups.forEach(group -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
+          .stream().map(User::getId).forEach(members::add));
+      escalation.putAll(taskMails.addresses(members, task.getId()));
+      escalatedTo = "the group " + String.join(", ", groups);
+    }
+    if (escalation.isEmpty()) {
+      LOG.warn("PEERFLOW-DEADLINE-022 Task {} is overdue but nobody in {}={} has an e-mail address",
+          task.getId(), ESCALATE_TO_PROPERTY, escalateTo);
+    }
+    escalation.keySet().removeAll(owners.keySet()); // an owner gets the owner's e-mail, once
+    Map<String, ?> base = Map.of("escalatedTo", escalatedTo, "assigned", task.getAssignee() != null);
+    send(task, owners.keySet(), templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", true))));
+    send(task, escalation.keySet(), templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", false))));
+    LOG.info("PEERFLOW-DEADLINE-021 Escalation of task {} ({}) queued for {} and owner {}",
+        task.getId(), task.getTaskDefinitionKey(), escalation.values(), owners.values());
+  }
+
+  private Map<String, Object> model(TaskEntity task, Map<String, ?> extra) {
+    Map<String, Object> model = new LinkedHashMap<>(extra);
+    model.put("taskName", TaskMails.safeTaskName(task));
+    model.put("processName", TaskMails.processName(task));
+    model.put("dueDate", taskMails.dueText(task.getDueDate()));
+    model.put("link", links.task(task.getId()));
+    return model;
+  }
+
+  private static Map<String, Object> with(Map<String, ?> base, String key, Object value) {
+    Map<String, Object> model = new LinkedHashMap<>(base);
+    model.put(key, value);
+    return model;
+  }
+
+  private void send(TaskEntity task, Collection<String> addresses, MailTemplates.RenderedMail mail) {
+    String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    for (String address : addresses) {
+      try {
+        outbox.enqueue(address, mail.subject(), mail.body(), businessKey);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("PEERFLOW-DEADLINE-023 Invalid e-mail address {}: not told about task {}", address, task.getId());
+      }
+    }
+  }
+
+  // --- the process's choice ---------------------------------------------------------------------
+
+  /** @return {@code hr-lead}, {@code none} or comma-separated group ids, as the task's process declares */
+  String escalateTo(TaskEntity task) {
+    ProcessDefinitionEntity definition = definition(task);
+    if (definition == null) {
+      return TO_HR_LEAD;
+    }
+    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(definition);
+    Process process = model == null ? null : model.getModelElementById(definition.getKey());
+    ExtensionElements extensions = process == null ? null : process.getExtensionElements();
+    if (extensions == null) {
+      return TO_HR_LEAD;
+    }
+    String value = extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .map(CamundaProperties::getCamundaProperties)
+        .flatMap(Collection::stream)
+        .filter(property -> ESCALATE_TO_PROPERTY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .filter(v -> v != null && !v.isBlank())
+        .map(String::strip)
+        .findFirst().orElse(TO_HR_LEAD);
+    return value;
+  }
+
+  private static Set<String> groups(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private static ProcessDefinitionEntity definition(TaskEntity task) {
+    return task.getProcessDefinitionId() == null ? null : Context.getProcessEngineConfiguration()
+        .getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+  }
+
+  private static boolean sameMoment(Date a, Date b) {
+    return a != null && b != null && Math.abs(a.getTime() - b.getTime()) < SAME_MOMENT_MILLIS;
+  }
+}

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -18,8 +21,10 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 
 /**
  * Which steps of a process a token can reach, and by which path: over sequence flows, into
- * boundary events of a reached activity, into and out of embedded subprocesses, and from the start
- * of every event subprocess (it may trigger whenever its scope is active). Loops are followed.
+ * boundary events of a reached activity, into and out of embedded subprocesses (an error or
+ * escalation end event leads to the subprocess's boundary events), and from the start of every
+ * event subprocess (it may trigger whenever its scope is active). Loops are followed; conditions
+ * are not evaluated, so every branch of a gateway counts as reachable.
  */
 final class FlowGraph {
 
@@ -84,6 +89,22 @@ final class FlowGraph {
     }
     if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
       next.addAll(sub.getChildElementsByType(StartEvent.class));
+    }
+    if (node instanceof EndEvent end && end.getParentElement() instanceof SubProcess sub && !sub.triggeredByEvent()) {
+      if (end.getEventDefinitions().stream().anyMatch(definition ->
+          definition instanceof ErrorEventDefinition || definition instanceof EscalationEventDefinition)) {
+        // thrown to the boundary events of the enclosing subprocess
+        for (BoundaryEvent boundary : node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
+          if (boundary.getAttachedTo() == sub) {
+            next.add(boundary);
+          }
+        }
+      } else {
+        // the subprocess completes and its token moves on
+        for (SequenceFlow flow : sub.getOutgoing()) {
+          next.add(flow.getTarget());
+        }
+      }
     }
     return next;
   }

@@ -14,14 +14,16 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * Who may start and who may read the cases of one process, as its diagram declares it:
- * the standard {@code camunda:candidateStarterGroups} and the process-level extension property
- * {@code peerflow.readers}, both comma-separated group ids. Expressions are not resolved: access
- * is decided when a version is deployed, not per instance.
+ * Who may start, read and send messages to the cases of one process, as its diagram declares it:
+ * the standard {@code camunda:candidateStarterGroups} and the process-level extension properties
+ * {@code peerflow.readers} and {@code peerflow.messengers} (who may record what arrives from
+ * outside — a withdrawal, a response, documents — as a REST message), all comma-separated group
+ * ids. Expressions are not resolved: access is decided when a version is deployed, not per instance.
  */
-record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> readerGroups) {
+record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> readerGroups, Set<String> messengerGroups) {
 
   static final String READERS_PROPERTY = "peerflow.readers";
+  static final String MESSENGERS_PROPERTY = "peerflow.messengers";
 
   static BpmnModelInstance parse(byte[] bpmn) {
     return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
@@ -30,13 +32,13 @@ record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> 
   static DeclaredAccess of(BpmnModelInstance model, String processKey) {
     Process process = model.getModelElementById(processKey);
     if (process == null) {
-      return new DeclaredAccess(processKey, Set.of(), Set.of());
+      return new DeclaredAccess(processKey, Set.of(), Set.of(), Set.of());
     }
     return new DeclaredAccess(processKey, groups(process.getCamundaCandidateStarterGroups()),
-        groups(readers(process)));
+        groups(property(process, READERS_PROPERTY)), groups(property(process, MESSENGERS_PROPERTY)));
   }
 
-  private static String readers(Process process) {
+  private static String property(Process process, String name) {
     ExtensionElements extensions = process.getExtensionElements();
     if (extensions == null) {
       return null;
@@ -44,7 +46,7 @@ record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> 
     return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .map(CamundaProperties::getCamundaProperties)
         .flatMap(Collection::stream)
-        .filter(property -> READERS_PROPERTY.equals(property.getCamundaName()))
+        .filter(property -> name.equals(property.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
         .filter(value -> value != null)
         .collect(Collectors.joining(","));

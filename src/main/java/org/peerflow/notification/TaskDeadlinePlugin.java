@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
 
-  private final TaskDeadlineListener listener;
+  private final TasksTouchedByCommand listener;
   private final TaskDeadlineJobHandler jobHandler;
 
   /** Lazily: the beans need the engine's services, which need this plugin first. */
   TaskDeadlinePlugin(ObjectProvider<TaskDeadlines> deadlines) {
-    this.listener = new TaskDeadlineListener(deadlines::getObject);
+    this.listener = new TasksTouchedByCommand(() -> deadlines.getObject()::plan);
     this.jobHandler = new TaskDeadlineJobHandler(deadlines::getObject);
   }
 

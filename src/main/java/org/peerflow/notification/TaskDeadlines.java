@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * <p>Each is an engine job ({@link TaskDeadlineJobHandler}) that is deliberately not attached to
  * the task's execution: it outlives a completed task and then does nothing when it fires. A job
  * whose task's due date has since moved plans itself again for the new date; a due date changed
- * through the engine re-plans the task's jobs at once ({@link TaskDeadlineListener}). The e-mails,
+ * through the engine re-plans the task's jobs at once ({@link TasksTouchedByCommand}). The e-mails,
  * like every task e-mail, show the task's modelled name, the process, the due date and a link —
  * never a value of the case — and are queued in the {@link Outbox}.
  */
@@ -83,7 +83,7 @@ class TaskDeadlines {
    * Runs when a command that created or changed tasks closes, inside its transaction: gives each
    * task the jobs its due date calls for, and removes jobs planned for a due date it no longer has.
    */
-  void plan(Collection<TaskDeadlineListener.Touch> touches) {
+  void plan(Collection<TasksTouchedByCommand.Touch> touches) {
     CommandContext commandContext = Context.getCommandContext();
     commandContext.runWithoutAuthorization(() -> {
       touches.forEach(touch -> plan(commandContext, touch.task(), touch.created()));

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskMailPlugin extends AbstractProcessEnginePlugin {
 
-  private final TaskMailListener listener;
+  private final TasksTouchedByCommand listener;
 
   /** Lazily: the mail beans need the engine's services, which need this plugin first. */
   TaskMailPlugin(ObjectProvider<TaskMails> taskMails) {
-    this.listener = new TaskMailListener(taskMails::getObject);
+    this.listener = new TasksTouchedByCommand(() -> taskMails.getObject()::queue);
   }
 
   @Override

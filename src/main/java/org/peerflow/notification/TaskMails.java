@@ -51,8 +51,8 @@ class TaskMails {
     this.properties = properties;
   }
 
-  /** Runs in the closing command of {@link TaskMailListener}, inside its transaction. */
-  void queue(Collection<TaskMailListener.Touch> touches) {
+  /** Runs in the closing command of {@link TasksTouchedByCommand}, inside its transaction. */
+  void queue(Collection<TasksTouchedByCommand.Touch> touches) {
     CommandContext commandContext = Context.getCommandContext();
     String actingUser = commandContext.getAuthenticatedUserId();
     // who receives a task's e-mail must not depend on what the acting user may read
@@ -62,7 +62,7 @@ class TaskMails {
     });
   }
 
-  private void queue(TaskMailListener.Touch touch, String actingUser) {
+  private void queue(TasksTouchedByCommand.Touch touch, String actingUser) {
     TaskEntity task = touch.task();
     if (task.isDeleted()) {
       return; // completed or cancelled by the same command: nothing left to do

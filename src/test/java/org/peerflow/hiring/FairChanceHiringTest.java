@@ -100,6 +100,17 @@ class FairChanceHiringTest extends IntegrationTestBase {
   }
 
   @Test
+  void theApplicantPortalGetsHttp400AndTheReasonForAnUnknownPosition() {
+    Rest.Response response = new Rest(port).postJson("harper",
+        "/engine-rest/process-definition/key/fair-chance-hiring/start", java.util.Map.of("variables", java.util.Map.of(
+            "positionId", java.util.Map.of("value", "POS-NOPE"), "applicantName", java.util.Map.of("value", "Jordan"),
+            "applicantEmail", java.util.Map.of("value", "jordan@applicant.example"))));
+
+    Assertions.assertThat(response.status()).as(response.body()).isEqualTo(400);
+    Assertions.assertThat(response.json().get("message").asText()).contains("There is no position 'POS-NOPE'.");
+  }
+
+  @Test
   void anApplicationWithoutAnEmailAddressIsRefused() {
     String position = walk.openPosition("US-MA");
 
@@ -363,6 +374,23 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task("Task_ReferRecordSealing", referrals), withVariables("record_sealing_offer", "accepted"));
     Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceIdIn(review.getId(), application.getId()).variableName("record_sealing_offer").count()).isZero();
+  }
+
+  @Test
+  void hrRecordsTheApplicantsResponseOverRestAndASupervisorCannot() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    java.util.Map<String, Object> message = java.util.Map.of("messageName", "ApplicantResponseReceived",
+        "businessKey", application.getBusinessKey(),
+        "processVariables", java.util.Map.of("applicantResponse", java.util.Map.of("value", "Not mine")));
+
+    Rest.Response bySupervisor = new Rest(port).postJson("sam", "/engine-rest/message", message);
+    Assertions.assertThat(bySupervisor.status()).as(bySupervisor.body()).isIn(400, 403);
+    assertThat(review).isWaitingAt("Gateway_AwaitResponse");
+
+    Rest.Response byHr = new Rest(port).postJson("harper", "/engine-rest/message", message);
+    Assertions.assertThat(byHr.status()).as(byHr.body()).isEqualTo(204);
+    assertThat(review).isWaitingAt("Task_Reassess").variables().containsEntry("applicantResponse", "Not mine");
   }
 
   @Test

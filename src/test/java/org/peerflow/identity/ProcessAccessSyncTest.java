@@ -67,12 +67,12 @@ class ProcessAccessSyncTest extends IntegrationTestBase {
   void permissionsADiagramCannotDeclareAreLeftToTheAdministrator() {
     deploy("hr", "hr,supervisors");
     Authorization supervisors = grantOf(Groups.SUPERVISORS);
-    supervisors.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    supervisors.addPermission(ProcessDefinitionPermissions.DELETE_INSTANCE);
     authorizationService.saveAuthorization(supervisors);
 
     deploy("hr", "hr");
 
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.UPDATE_INSTANCE)).isTrue();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.DELETE_INSTANCE)).isTrue();
     assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
     assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ)).isFalse();
   }

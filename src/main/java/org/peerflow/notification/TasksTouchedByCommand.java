@@ -1,8 +1,10 @@
 package org.peerflow.notification;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,14 +14,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Notes which tasks an engine command created or assigned, and has them mailed once, when the
- * command closes (still inside its transaction, before the engine writes to the database). Waiting
- * for the close means the e-mail shows the task as the command left it — a due date or assignee
- * set by a later listener included — and a task created already assigned, for which the engine
- * fires "create" then "assignment", gives one e-mail, not two. A task completed or deleted within
- * the same command gets none. If the command fails, nothing is queued.
+ * Notes which tasks an engine command touched (created, assigned, updated — whatever events the
+ * listener is registered for) and hands them over once, when the command closes: still inside its
+ * transaction, before the engine writes to the database. Waiting for the close means the task is
+ * seen as the command left it — a due date or assignee set by a later listener included — a task
+ * touched twice counts once, and a task completed or deleted within the same command is seen as
+ * such. If the command fails, nothing is handed over.
+ *
+ * <p>Task e-mails ({@link TaskMails}) and deadline jobs ({@link TaskDeadlines}) each register one.
  */
-final class TaskMailListener implements TaskListener {
+final class TasksTouchedByCommand implements TaskListener {
 
   /** A task touched by the command; {@code created} if the command created it. */
   record Touch(TaskEntity task, boolean created) {
@@ -28,11 +32,12 @@ final class TaskMailListener implements TaskListener {
     }
   }
 
-  private final Supplier<TaskMails> taskMails;
+  private final Supplier<? extends Consumer<Collection<Touch>>> onClose;
   private final Map<CommandContext, Map<String, Touch>> pending = new ConcurrentHashMap<>();
 
-  TaskMailListener(Supplier<TaskMails> taskMails) {
-    this.taskMails = taskMails;
+  /** @param onClose what to do with the touched tasks; a supplier, as engine plugins are built first */
+  TasksTouchedByCommand(Supplier<? extends Consumer<Collection<Touch>>> onClose) {
+    this.onClose = onClose;
   }
 
   @Override
@@ -48,7 +53,7 @@ final class TaskMailListener implements TaskListener {
       public void onCommandContextClose(CommandContext closing) {
         Map<String, Touch> touched = pending.remove(closing);
         if (touched != null) {
-          taskMails.get().queue(touched.values());
+          onClose.get().accept(touched.values());
         }
       }
 

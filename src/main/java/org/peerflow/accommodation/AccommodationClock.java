@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * that the decision due date moves later by exactly that many business days. Used from BPMN as
  * {@code ${accommodationClock.businessDaysBetween(documentationRequestedAt, now())}}.
  */
+// public: JUEL invokes methods of beans only on public classes
 @Component("accommodationClock")
-class AccommodationClock {
+public class AccommodationClock {
 
   private final BusinessDays businessDays;
 

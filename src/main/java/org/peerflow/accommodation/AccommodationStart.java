@@ -1,0 +1,127 @@
+package org.peerflow.accommodation;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.peerflow.calendar.BusinessDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code accommodation-request}: which of the three ways in (employee or representative,
+ * supervisor referral, applicant), who is asking, when and by which channel. A supervisor can start
+ * only a referral, which HR follows up. An applicant's request from the hiring process arrives with
+ * {@code applicantName} and {@code applicantEmail}. The case id is generated when there is none.
+ */
+@Component("accommodationStart")
+class AccommodationStart implements ExecutionListener {
+
+  static final String EMPLOYEE = "employee";
+  static final String REFERRAL = "referral";
+  static final String APPLICANT = "applicant";
+  private static final Set<String> PATHS = Set.of(EMPLOYEE, REFERRAL, APPLICANT);
+  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+  private final BusinessDays businessDays;
+
+  AccommodationStart(BusinessDays businessDays) {
+    this.businessDays = businessDays;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String startedBy = starter == null ? "system" : starter.getUserId();
+    String path = requestPath(execution, starter);
+
+    String name = requiredText(execution, "employeeName", "the name of the person the request is for");
+    String email = requiredText(execution, "employeeEmail", "where the acknowledgement and the decision go");
+    if (!email.matches(EMAIL)) {
+      throw new BadUserRequestException("The start variable 'employeeEmail' is not an e-mail address.");
+    }
+    String channel = switch (path) {
+      case REFERRAL -> "supervisor referral";
+      case APPLICANT -> textOr(execution, "channel", "application process");
+      default -> requiredText(execution, "channel", "how the request reached us: in person, phone, e-mail, letter, form or through someone else");
+    };
+    String requestedBy = switch (path) {
+      case REFERRAL -> startedBy;
+      default -> textOr(execution, "requestedBy", name);
+    };
+
+    execution.setVariable("requestPath", path);
+    execution.setVariable("channel", channel);
+    execution.setVariable("requestedBy", requestedBy);
+    execution.setVariable("startedBy", startedBy);
+    execution.setVariable("requestDate", requestDate(execution.getVariable("requestDate")));
+    execution.setVariable("accommodationPolicy", textOr(execution, "accommodationPolicy", "default"));
+    execution.setVariable("reconsidered", false);
+    execution.setVariable("documentationWaitDays", 0);
+    String key = execution.getProcessBusinessKey();
+    if (key == null || key.isBlank()) {
+      execution.setProcessBusinessKey(CaseIds.next());
+    }
+  }
+
+  private String requestPath(DelegateExecution execution, Authentication starter) {
+    if (isSupervisorOnly(starter)) {
+      // the "otherwise obvious" referral: HR, not the supervisor, reaches out to the employee
+      return REFERRAL;
+    }
+    if (execution.getVariable("employeeEmail") == null && execution.getVariable("applicantEmail") != null) {
+      // called from the hiring process: the applicant is the person the request is for
+      execution.setVariable("employeeName", execution.getVariable("applicantName"));
+      execution.setVariable("employeeEmail", execution.getVariable("applicantEmail"));
+      return APPLICANT;
+    }
+    String path = textOr(execution, "requestPath", EMPLOYEE);
+    if (!PATHS.contains(path)) {
+      throw new BadUserRequestException("The start variable 'requestPath' must be one of employee, referral or applicant, not '"
+          + path + "'.");
+    }
+    return path;
+  }
+
+  private static boolean isSupervisorOnly(Authentication starter) {
+    List<String> groups = starter == null || starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+    return groups.contains("supervisors") && !groups.contains("hr");
+  }
+
+  private Date requestDate(Object value) {
+    Date now = ClockUtil.getCurrentTime();
+    if (value == null || value.toString().isBlank()) {
+      return now;
+    }
+    if (value instanceof Date date) {
+      return date;
+    }
+    try {
+      // a date from the start form ("2026-03-02"): that day, at the time the request is recorded
+      LocalDate day = LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+      ZonedDateTime at = now.toInstant().atZone(businessDays.zone());
+      return Date.from(at.with(day).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException("The start variable 'requestDate' is not a date (expected e.g. 2026-03-02).");
+    }
+  }
+
+  private static String requiredText(DelegateExecution execution, String name, String meaning) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
+    }
+    return value.toString().trim();
+  }
+
+  private static String textOr(DelegateExecution execution, String name, String fallback) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+  }
+}

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.peerflow.calendar.BusinessDays;
 import org.springframework.stereotype.Component;
 
-/** Court-path dates: a hearing deadline in calendar days, the Rogers review a year after a plan date. */
+/** Court-path dates: a hearing deadline in calendar days, the Rogers review a year after a plan date (business time zone). */
 // public: called from BPMN expressions (JUEL needs a public class)
 @Component("consentDates")
 public class ConsentDates {
@@ -21,7 +21,8 @@ public class ConsentDates {
   }
 
   public Date daysFromNow(int days) {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(days)));
+    // calendar days at the same local time, across a daylight-saving change too
+    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(businessDays.zone()).plusDays(days).toInstant());
   }
 
   /** @param date a {@link Date} or a form date ({@code 2026-03-02}); the result is at 09:00 in the business time zone */

@@ -3,6 +3,7 @@ package org.peerflow.consent;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,13 @@ import org.springframework.stereotype.Component;
  * channel (oral or written) and who received it (FHIR revocation pattern). A message without a
  * valid channel or receiver is refused, which rolls back its correlation: nothing changes.
  */
-// public: called from a BPMN expression (JUEL needs a public class)
 @Component("consentWithdrawal")
-public class ConsentWithdrawal {
+class ConsentWithdrawal implements JavaDelegate {
 
   private static final Set<String> CHANNELS = Set.of("oral", "written");
 
-  public void record(DelegateExecution execution) {
+  @Override
+  public void execute(DelegateExecution execution) {
     Object channel = execution.getVariable("withdrawalChannel");
     if (channel == null || !CHANNELS.contains(channel.toString())) {
       throw new BadUserRequestException("A ConsentWithdrawn message needs withdrawalChannel 'oral' or 'written', not '" + channel + "'.");

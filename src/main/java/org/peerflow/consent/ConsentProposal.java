@@ -1,0 +1,90 @@
+package org.peerflow.consent;
+
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code informed-consent}: checks what the clinician proposed, makes the starting
+ * clinician the prescriber unless another clinician is named, looks up the prescriber's e-mail
+ * address for the withdrawal notice, and gives the case its consent id.
+ */
+@Component("consentProposal")
+class ConsentProposal implements ExecutionListener {
+
+  static final String CLINICIANS = "clinicians";
+  private static final Set<String> KINDS = Set.of("standard", "antipsychotic", "extraordinary");
+  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+  private final IdentityService identityService;
+
+  ConsentProposal(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    requiredText(execution, "clientName", "the client's name");
+    requiredText(execution, "proposedTreatment", "what is proposed, with dose, route and duration");
+    String kind = requiredText(execution, "treatmentKind", "standard, antipsychotic or extraordinary");
+    if (!KINDS.contains(kind)) {
+      throw new BadUserRequestException("The start variable 'treatmentKind' must be 'standard', 'antipsychotic' or 'extraordinary', not '" + kind + "'.");
+    }
+    String teamEmail = requiredText(execution, "clientTeamEmail", "where notices to the client's team go");
+    if (!teamEmail.matches(EMAIL)) {
+      throw new BadUserRequestException("The start variable 'clientTeamEmail' is not an e-mail address.");
+    }
+    String prescriber = prescriber(execution);
+    User user = Context.getCommandContext().runWithoutAuthorization(() -> clinician(prescriber));
+    if (user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new BadUserRequestException("The prescriber '" + prescriber + "' has no e-mail address for the withdrawal notice.");
+    }
+    String key = execution.getProcessBusinessKey();
+    if (key == null || key.isBlank()) {
+      execution.setProcessBusinessKey(ConsentIds.next());
+    }
+    execution.setVariable("prescriber", prescriber);
+    execution.setVariable("prescriberEmail", user.getEmail());
+    execution.setVariable("consentActive", false);
+    execution.setVariable("rogersPlanInForce", false);
+    execution.setVariable("clientObjects", false);
+  }
+
+  private static String prescriber(DelegateExecution execution) {
+    Object named = execution.getVariable("prescriber");
+    if (named instanceof String text && !text.isBlank()) {
+      return text.trim();
+    }
+    Object initiator = execution.getVariable("proposedBy");
+    if (initiator instanceof String text && !text.isBlank()) {
+      return text;
+    }
+    throw new BadUserRequestException("The start variable 'prescriber' (user id of the prescribing clinician) is missing"
+        + " and nobody is logged in to be the prescriber.");
+  }
+
+  private User clinician(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null || identityService.createUserQuery().userId(userId).memberOfGroup(CLINICIANS).count() == 0) {
+      throw new BadUserRequestException("The prescriber '" + userId + "' is not a member of the group 'clinicians'.");
+    }
+    return user;
+  }
+
+  private static String requiredText(DelegateExecution execution, String name, String meaning) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
+    }
+    if (!(value instanceof String text)) {
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") must be a String, not "
+          + value.getClass().getSimpleName() + ".");
+    }
+    return text.trim();
+  }
+}

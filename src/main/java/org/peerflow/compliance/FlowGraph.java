@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -91,11 +92,14 @@ final class FlowGraph {
       next.addAll(sub.getChildElementsByType(StartEvent.class));
     }
     if (node instanceof EndEvent end && end.getParentElement() instanceof SubProcess sub && !sub.triggeredByEvent()) {
-      if (end.getEventDefinitions().stream().anyMatch(definition ->
-          definition instanceof ErrorEventDefinition || definition instanceof EscalationEventDefinition)) {
-        // thrown to the boundary events of the enclosing subprocess
+      List<EventDefinition> thrown = end.getEventDefinitions().stream()
+          .filter(definition -> definition instanceof ErrorEventDefinition || definition instanceof EscalationEventDefinition)
+          .toList();
+      if (!thrown.isEmpty()) {
+        // thrown to the boundary events of the enclosing subprocess that catch it
         for (BoundaryEvent boundary : node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
-          if (boundary.getAttachedTo() == sub) {
+          if (boundary.getAttachedTo() == sub && boundary.getEventDefinitions().stream()
+              .anyMatch(caught -> thrown.stream().anyMatch(definition -> catches(caught, definition)))) {
             next.add(boundary);
           }
         }
@@ -107,6 +111,17 @@ final class FlowGraph {
       }
     }
     return next;
+  }
+
+  /** A catching error or escalation definition without a reference catches all of its kind. */
+  private static boolean catches(EventDefinition caught, EventDefinition thrown) {
+    if (caught instanceof EscalationEventDefinition catching && thrown instanceof EscalationEventDefinition throwing) {
+      return catching.getEscalation() == null || catching.getEscalation() == throwing.getEscalation();
+    }
+    if (caught instanceof ErrorEventDefinition catching && thrown instanceof ErrorEventDefinition throwing) {
+      return catching.getError() == null || catching.getError() == throwing.getError();
+    }
+    return false;
   }
 
   /** "via Task_A, Task_B": the activities on the path from its start to {@code node}, both excluded. */

@@ -473,20 +473,21 @@ class InformedConsentTest extends IntegrationTestBase {
   }
 
   @Test
-  void aWithdrawalIsRecordedOverRest() {
+  void theTreatingTeamRecordsAWithdrawalOverRestAndHrCannot() {
     ProcessInstance consent = walk.consented();
     Rest rest = new Rest(port);
     Map<String, Object> message = Map.of(
         "messageName", "ConsentWithdrawn", "businessKey", consent.getBusinessKey(),
-        "processVariables", Map.of("withdrawalChannel", Map.of("value", "written"), "receivedBy", Map.of("value", "casey")));
+        "processVariables", Map.of("withdrawalChannel", Map.of("value", "written"), "receivedBy", Map.of("value", "pat")));
 
-    // open point: correlating needs UPDATE_INSTANCE, which no workflow group holds (see the report)
-    Assertions.assertThat(rest.postJson("casey", "/engine-rest/message", message).status()).isEqualTo(403);
+    // peerflow.messengers = clinicians,peer-specialists: the treating team may record it; hr may not
+    Assertions.assertThat(rest.postJson("harper", "/engine-rest/message", message).status()).isIn(400, 403);
     assertThat(consent).isWaitingAt("Task_MonitorTreatment");
-    Rest.Response response = rest.postJson("admin", "/engine-rest/message", message);
+    Rest.Response response = rest.postJson("pat", "/engine-rest/message", message);
 
     Assertions.assertThat(response.status()).as(response.body()).isEqualTo(204);
-    assertThat(consent).isWaitingAt("Task_PlanSafeDiscontinuation").variables().containsEntry("withdrawalChannel", "written");
+    assertThat(consent).isWaitingAt("Task_PlanSafeDiscontinuation").variables()
+        .containsEntry("withdrawalChannel", "written").containsEntry("receivedBy", "pat");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -89,6 +90,21 @@ class ComplianceGuardTest extends IntegrationTestBase {
             "{\"type\":\"textfield\",\"key\":\"applicantDiagnosis\",\"id\":\"Field_Diagnosis\",\"label\":\"Diagnosis, if known\"}"),
             "confidentiality: Task_InterviewSupervisor (\"Interview the applicant (supervisor)\") handles medical data "
                 + "(unclassified, but its form forms/interview-supervisor.form shows Field_Diagnosis (\"Diagnosis, if known\")"),
+        mutation("the medical documentation review re-routed to supervisors", () -> ModelSet.real().bpmn("accommodation-medical-review", model ->
+            ((UserTask) model.getModelElementById("Task_ReviewDocumentation")).setCamundaCandidateGroups("supervisors")),
+            "confidentiality: Task_ReviewDocumentation (\"Review the documentation\") handles medical data but is routed to groups supervisors"),
+        mutation("hr added to a consent record", () -> ModelSet.real().bpmn("informed-consent", model ->
+            ((UserTask) model.getModelElementById("Task_AssessCapacity")).setCamundaCandidateGroups("clinicians,hr")),
+            "confidentiality: Task_AssessCapacity (\"Assess capacity for this decision\") belongs to the clinical record of informed-consent, which hr must never read"),
+        mutation("a punitive step after a refusal of treatment", () -> ModelSet.real().bpmn("informed-consent", model ->
+            ((BoundaryEvent) model.getModelElementById("Event_Refused")).builder()
+                .userTask("Task_ReportNonCompliance").name("Report non-compliance to the court").camundaCandidateGroups("clinicians")
+                .camundaFormRef("consent-documentation").camundaFormRefBinding("deployment").endEvent("EndEvent_Reported")),
+            "no-punishment: Task_ReportNonCompliance (\"Report non-compliance to the court\") follows the refusal from "
+                + "EndEvent_DecisionRefused and is not marked neutral (peerflow.neutral = true)"),
+        mutation("the refusal no longer marked", () -> ModelSet.real().text("processes/informed-consent.bpmn",
+            "<camunda:property name=\"peerflow.milestone\" value=\"refusal\" />", ""),
+            "no-punishment: informed-consent has no step marked as the refusal"),
         mutation("every variable of the record review returned", () -> ModelSet.real().text("processes/fair-chance-hiring.bpmn",
             "<camunda:out source=\"recordReviewOutcome\" target=\"recordReviewOutcome\" />", "<camunda:out variables=\"all\" />"),
             "confidentiality: CallActivity_RecordReview (\"Review the background check (HR only)\") returns all variables"));

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.peerflow.calendar.BusinessDays;
+import org.peerflow.cases.StartVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,15 +42,15 @@ class AccommodationStart implements ExecutionListener {
     String startedBy = starter == null ? "system" : starter.getUserId();
     String path = requestPath(execution, starter);
 
-    String name = requiredText(execution, "employeeName", "the name of the person the request is for");
-    String email = requiredText(execution, "employeeEmail", "where the acknowledgement and the decision go");
+    String name = StartVariables.requiredText(execution, "employeeName", "the name of the person the request is for");
+    String email = StartVariables.requiredText(execution, "employeeEmail", "where the acknowledgement and the decision go");
     if (!email.matches(EMAIL)) {
       throw new BadUserRequestException("The start variable 'employeeEmail' is not an e-mail address.");
     }
     String channel = switch (path) {
       case REFERRAL -> "supervisor referral";
       case APPLICANT -> textOr(execution, "channel", "application process");
-      default -> requiredText(execution, "channel", "how the request reached us: in person, phone, e-mail, letter, form or through someone else");
+      default -> StartVariables.requiredText(execution, "channel", "how the request reached us: in person, phone, e-mail, letter, form or through someone else");
     };
     String requestedBy = switch (path) {
       case REFERRAL -> startedBy;
@@ -64,10 +65,7 @@ class AccommodationStart implements ExecutionListener {
     execution.setVariable("accommodationPolicy", textOr(execution, "accommodationPolicy", "default"));
     execution.setVariable("reconsidered", false);
     execution.setVariable("documentationWaitDays", 0);
-    String key = execution.getProcessBusinessKey();
-    if (key == null || key.isBlank()) {
-      execution.setProcessBusinessKey(CaseIds.next());
-    }
+    StartVariables.businessKeyOrNew(execution, "RA");
   }
 
   private String requestPath(DelegateExecution execution, Authentication starter) {
@@ -112,13 +110,6 @@ class AccommodationStart implements ExecutionListener {
     }
   }
 
-  private static String requiredText(DelegateExecution execution, String name, String meaning) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
-    }
-    return value.toString().trim();
-  }
 
   private static String textOr(DelegateExecution execution, String name, String fallback) {
     Object value = execution.getVariable(name);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.peerflow.cases.StartVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +30,13 @@ class ConsentProposal implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    requiredText(execution, "clientName", "the client's name");
-    requiredText(execution, "proposedTreatment", "what is proposed, with dose, route and duration");
-    String kind = requiredText(execution, "treatmentKind", "standard, antipsychotic or extraordinary");
+    StartVariables.requiredText(execution, "clientName", "the client's name");
+    StartVariables.requiredText(execution, "proposedTreatment", "what is proposed, with dose, route and duration");
+    String kind = StartVariables.requiredText(execution, "treatmentKind", "standard, antipsychotic or extraordinary");
     if (!KINDS.contains(kind)) {
       throw new BadUserRequestException("The start variable 'treatmentKind' must be 'standard', 'antipsychotic' or 'extraordinary', not '" + kind + "'.");
     }
-    String teamEmail = requiredText(execution, "clientTeamEmail", "where notices to the client's team go");
+    String teamEmail = StartVariables.requiredText(execution, "clientTeamEmail", "where notices to the client's team go");
     if (!teamEmail.matches(EMAIL)) {
       throw new BadUserRequestException("The start variable 'clientTeamEmail' is not an e-mail address.");
     }
@@ -44,10 +45,7 @@ class ConsentProposal implements ExecutionListener {
     if (user.getEmail() == null || user.getEmail().isBlank()) {
       throw new BadUserRequestException("The prescriber '" + prescriber + "' has no e-mail address for the withdrawal notice.");
     }
-    String key = execution.getProcessBusinessKey();
-    if (key == null || key.isBlank()) {
-      execution.setProcessBusinessKey(ConsentIds.next());
-    }
+    StartVariables.businessKeyOrNew(execution, "IC");
     execution.setVariable("prescriber", prescriber);
     execution.setVariable("prescriberEmail", user.getEmail());
     execution.setVariable("consentActive", false);
@@ -76,15 +74,4 @@ class ConsentProposal implements ExecutionListener {
     return user;
   }
 
-  private static String requiredText(DelegateExecution execution, String name, String meaning) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
-    }
-    if (!(value instanceof String text)) {
-      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") must be a String, not "
-          + value.getClass().getSimpleName() + ".");
-    }
-    return text.trim();
-  }
 }

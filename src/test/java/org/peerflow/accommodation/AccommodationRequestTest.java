@@ -42,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peerflow.EveryReadPath;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.Mailbox;
 import org.peerflow.Rest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,7 +86,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
 
     walk.acknowledge(request);
     assertThat(request).isWaitingAt("Task_ScheduleMeeting");
-    String letter = body(single(mailTo(request), "We received your accommodation request"));
+    String letter = Mailbox.body(single(mailTo(request), "We received your accommodation request"));
     Assertions.assertThat(letter).contains("Dear Alex Morgan").contains("Monday, March 2, 2026 (phone)")
         .contains(request.getBusinessKey()).contains("Harper Lee").contains("peer specialist or an advocate")
         .contains("by Monday, March 23, 2026").contains("apart from your personnel file");
@@ -220,7 +221,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     assertThat(task(review)).hasCandidateGroup("hr");
     walk.requestDocumentation(request);
     assertThat(review).isWaitingAt("Event_MedicalDocumentationReceived");
-    String letter = body(single(mailTo(request), "Information we need"));
+    String letter = Mailbox.body(single(mailTo(request), "Information we need"));
     Assertions.assertThat(letter).contains("Does a later start on two days a week help").contains("(treating psychologist)")
         .contains("do not send complete medical records").contains("does not count toward");
     Assertions.assertThat(runtimeService.getVariables(review.getId())).containsKey("noticeAccommodationDocumentationRequest");
@@ -358,7 +359,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     ProcessInstance request = walk.toDecision();
     walk.decide(request, "approve");
 
-    Assertions.assertThat(body(single(mailTo(request), "Decision on your accommodation request")))
+    Assertions.assertThat(Mailbox.body(single(mailTo(request), "Decision on your accommodation request")))
         .contains("We approve your accommodation request").contains("Start at 10:00 on Tuesdays and Thursdays");
     ProcessInstance implementation = walk.child(request, "accommodation-implementation");
     assertThat(task("Task_ImplementAccommodation", implementation)).hasCandidateGroup("supervisors");
@@ -396,7 +397,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     ProcessInstance request = walk.toDecision();
     walk.decide(request, "alternative");
 
-    String letter = body(single(mailTo(request), "Decision on your accommodation request"));
+    String letter = Mailbox.body(single(mailTo(request), "Decision on your accommodation request"));
     Assertions.assertThat(letter).contains("not exactly the one you asked for").contains("Start at 9:00 every day")
         .contains("The 10:00 start leaves intake uncovered").contains("ask us to reconsider");
     Assertions.assertThat(runtimeService.getVariable(walk.child(request, "accommodation-implementation").getId(), "accommodationToImplement"))
@@ -409,7 +410,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     walk.decide(request, "deny");
 
     assertThat(request).isWaitingAt("Gateway_AwaitReconsideration");
-    String denial = body(single(mailTo(request), "Decision on your accommodation request"));
+    String denial = Mailbox.body(single(mailTo(request), "Decision on your accommodation request"));
     Assertions.assertThat(denial).contains("The accommodation would cause undue hardship.")
         .contains("cannot be covered after 8:00").contains("reconsider this decision by Monday, March 16, 2026")
         .contains("Equal Employment Opportunity");
@@ -433,9 +434,9 @@ class AccommodationRequestTest extends IntegrationTestBase {
     walk.decide(request, "deny");
 
     assertThat(request).isEnded().hasPassed("EndEvent_DeniedAfterReconsideration");
-    List<MimeMessage> denials = mailTo(request).stream().filter(m -> subject(m).startsWith("Decision")).toList();
+    List<MimeMessage> denials = mailTo(request).stream().filter(m -> Mailbox.subject(m).startsWith("Decision")).toList();
     Assertions.assertThat(denials).hasSize(2);
-    Assertions.assertThat(body(denials.get(1))).contains("after reconsidering it").doesNotContain("reconsider this decision by");
+    Assertions.assertThat(Mailbox.body(denials.get(1))).contains("after reconsidering it").doesNotContain("reconsider this decision by");
   }
 
   @Test
@@ -559,35 +560,16 @@ class AccommodationRequestTest extends IntegrationTestBase {
   private List<MimeMessage> mailTo(ProcessInstance request) {
     String address = (String) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(request.getId()).variableName("employeeEmail").singleResult().getValue();
-    managementService.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(mail -> recipients(mail).contains(address)).toList();
+    return Mailbox.deliveredTo(processEngine, SMTP, address);
   }
 
+
   private static MimeMessage single(List<MimeMessage> mails, String subjectStart) {
-    List<MimeMessage> matching = mails.stream().filter(mail -> subject(mail).startsWith(subjectStart)).toList();
+    List<MimeMessage> matching = mails.stream().filter(mail -> Mailbox.subject(mail).startsWith(subjectStart)).toList();
     Assertions.assertThat(matching).as("mails starting '" + subjectStart + "'").hasSize(1);
     return matching.get(0);
   }
 
-  private static String recipients(MimeMessage mail) {
-    try {
-      return Arrays.toString(mail.getAllRecipients());
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String body(MimeMessage mail) throws Exception {
-    return com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("\r\n", "\n");
-  }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peerflow.EveryReadPath;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.Mailbox;
 import org.peerflow.Rest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -415,9 +416,9 @@ class InformedConsentTest extends IntegrationTestBase {
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(consent.getId()).timers().count()).isZero();
 
     List<MimeMessage> mails = mailsAbout(consent);
-    Assertions.assertThat(mails).extracting(InformedConsentTest::recipients)
+    Assertions.assertThat(mails).extracting(Mailbox::recipients)
         .contains("[" + ConsentWalk.teamEmail(consent) + "]", "[casey@peerflow.example]");
-    Assertions.assertThat(mails).allSatisfy(mail -> Assertions.assertThat(body(mail))
+    Assertions.assertThat(mails).allSatisfy(mail -> Assertions.assertThat(Mailbox.body(mail))
         .contains(channel).contains("Received by: pat").doesNotContain("Olanzapine").doesNotContain("Robin"));
 
     complete(discontinuation, withVariables("discontinuationPlan", "Taper over two weeks", "sdmReoffered", true));
@@ -606,28 +607,11 @@ class InformedConsentTest extends IntegrationTestBase {
 
   /** Runs the queued e-mail jobs and returns the e-mails about this consent. */
   private List<MimeMessage> mailsAbout(ProcessInstance consent) {
-    managementService.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> subject(mail).contains(consent.getBusinessKey())).toList();
+    Mailbox.runMailJobs(processEngine);
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> Mailbox.subject(mail).contains(consent.getBusinessKey())).toList();
   }
 
-  private static String recipients(MimeMessage mail) {
-    try {
-      return Arrays.toString(mail.getAllRecipients());
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String subject(MimeMessage mail) {
-    try {
-      return String.valueOf(mail.getSubject());
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String body(MimeMessage mail) {
-    return com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("\r\n", "\n");
-  }
+
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peerflow.EveryReadPath;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.Mailbox;
 import org.peerflow.Rest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -259,8 +260,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(review).isWaitingAt("Gateway_AwaitResponse");
     MimeMessage notice = mailTo(application).stream()
-        .filter(mail -> subject(mail).startsWith("Before we decide")).findFirst().orElseThrow();
-    String body = body(notice);
+        .filter(mail -> Mailbox.subject(mail).startsWith("Before we decide")).findFirst().orElseThrow();
+    String body = Mailbox.body(notice);
     Assertions.assertThat(body)
         .contains("2012 theft, misdemeanor")
         .contains("Acme Screening LLC")
@@ -302,8 +303,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(review).isEnded().hasPassed("Task_SendFinalNotice", "EndEvent_FinalAdverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired").hasNotPassed("Task_SendHireConfirmation");
-    String finalNotice = body(mailTo(application).stream()
-        .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
+    String finalNotice = Mailbox.body(mailTo(application).stream()
+        .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
     Assertions.assertThat(finalNotice)
         .contains("did not make this decision")
         .contains("free copy of your report within 60 days")
@@ -326,8 +327,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(review).isWaitingAt("Task_Reassess").hasPassed("Event_ResponseWindowEnded");
     walk.reassess(review, "final-adverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
-    Assertions.assertThat(body(mailTo(application).stream()
-        .filter(mail -> subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
+    Assertions.assertThat(Mailbox.body(mailTo(application).stream()
+        .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
         .contains("we received no response by the deadline");
   }
 
@@ -465,32 +466,12 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
   /** Runs the queued e-mail jobs and returns what the applicant's mailbox received. */
   private List<MimeMessage> mailTo(ProcessInstance application) {
-    String address = application.getBusinessKey().toLowerCase() + "@applicant.example";
-    managementService.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(mail -> recipients(mail).contains(address)).toList();
+    return Mailbox.deliveredTo(processEngine, SMTP, application.getBusinessKey().toLowerCase() + "@applicant.example");
   }
 
-  private static String recipients(MimeMessage mail) {
-    try {
-      return Arrays.toString(mail.getAllRecipients());
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  static String body(MimeMessage mail) throws Exception {
-    return com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("\r\n", "\n");
-  }
+
 
   static List<String> candidateGroups(TaskService taskService, Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()

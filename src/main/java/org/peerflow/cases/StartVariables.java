@@ -1,14 +1,14 @@
-package org.peerflow.hiring;
+package org.peerflow.cases;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Checks a start variable and says in one sentence what is wrong and what was expected. */
-final class StartVariables {
+public final class StartVariables {
 
   private StartVariables() {}
 
-  static String requiredText(DelegateExecution execution, String name, String meaning) {
+  public static String requiredText(DelegateExecution execution, String name, String meaning) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
@@ -20,7 +20,7 @@ final class StartVariables {
     return text.trim();
   }
 
-  static String businessKeyOrNew(DelegateExecution execution, String prefix) {
+  public static String businessKeyOrNew(DelegateExecution execution, String prefix) {
     String key = execution.getProcessBusinessKey();
     if (key == null || key.isBlank()) {
       key = CaseIds.next(prefix);

@@ -29,6 +29,7 @@ class ConflictAnswers implements ResourceConfigCustomizer {
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(EngineConflict.class);
     config.register(ClaimConflict.class);
+    config.register(TaskGone.class);
     config.register(WrappedConflict.class);
   }
 
@@ -89,6 +90,14 @@ class ConflictAnswers implements ResourceConfigCustomizer {
   public static class ClaimConflict implements ExceptionMapper<TaskAlreadyClaimedException> {
     @Override
     public Response toResponse(TaskAlreadyClaimedException e) {
+      return answer(e, e);
+    }
+  }
+
+  /** Claiming a task another user has just completed. */
+  public static class TaskGone implements ExceptionMapper<NullValueException> {
+    @Override
+    public Response toResponse(NullValueException e) {
       return answer(e, e);
     }
   }

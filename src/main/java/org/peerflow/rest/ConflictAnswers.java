@@ -1,0 +1,136 @@
+package org.peerflow.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two users acting on one task at once is normal work, not a server error. Camunda's REST API
+ * answers it with HTTP 500 (an optimistic-locking failure, "task already claimed", or "cannot find
+ * task" when the other user's completion won); these answers say 409 Conflict — or 404 when the
+ * task is gone — with the engine's sentence. A completion refused by a form check (see
+ * org.peerflow.forms) is 400 with its sentence; a 4xx without a message gets one. Every other error
+ * keeps Camunda's own answer.
+ */
+@Component
+class ConflictAnswers implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(EngineConflict.class);
+    config.register(ClaimConflict.class);
+    config.register(TaskGone.class);
+    config.register(WrappedConflict.class);
+  }
+
+  static Response answer(Throwable shown, Throwable cause) {
+    ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(shown);
+    Response.Status status;
+    if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
+      status = Response.Status.CONFLICT;
+      dto.setMessage("Someone else changed this task at the same time; reload it. (" + dto.getMessage() + ")");
+    } else if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
+      status = Response.Status.NOT_FOUND;
+    } else if (find(cause, FormFieldValidationException.class) != null) {
+      // a built-in listener's refusal arrives wrapped by the engine ("ENGINE-03051 ..."): say it plainly
+      status = Response.Status.BAD_REQUEST;
+      dto.setType(FormFieldValidationException.class.getSimpleName());
+      dto.setMessage(find(cause, FormFieldValidationException.class).getMessage());
+    } else {
+      Response answer = ExceptionHandlerHelper.getInstance().getResponse(shown);
+      if (answer.getEntity() instanceof ExceptionDto camunda && (camunda.getMessage() == null || camunda.getMessage().isBlank())) {
+        // e.g. a body that is not JSON: Camunda answers 400 without a word
+        camunda.setMessage("The request could not be read: " + rootMessage(shown));
+      }
+      return answer;
+    }
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (message == null || message.isBlank()) {
+      return "the body is not valid JSON for this request";
+    }
+    int newline = message.indexOf('\n');
+    return newline > 0 ? message.substring(0, newline) : message;
+  }
+
+  /** Thrown directly by the engine (claim, assignee changes). */
+  public static class EngineConflict implements ExceptionMapper<OptimisticLockingException> {
+    @Override
+    public Response toResponse(OptimisticLockingException e) {
+      return answer(e, e);
+    }
+  }
+
+  public static class ClaimConflict implements ExceptionMapper<TaskAlreadyClaimedException> {
+    @Override
+    public Response toResponse(TaskAlreadyClaimedException e) {
+      return answer(e, e);
+    }
+  }
+
+  /** Claiming a task another user has just completed. */
+  public static class TaskGone implements ExceptionMapper<NullValueException> {
+    @Override
+    public Response toResponse(NullValueException e) {
+      return answer(e, e);
+    }
+  }
+
+  /** Wrapped by Camunda's resources (task completion) into a RestException with status 500. */
+  @Priority(1)
+  public static class WrappedConflict implements ExceptionMapper<RestException> {
+
+    private static final java.util.regex.Pattern TASK_ACTION = java.util.regex.Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)$");
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Override
+    public Response toResponse(RestException e) {
+      if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && uri != null) {
+        var action = TASK_ACTION.matcher(uri.getPath());
+        if (action.find() && taskIsGone(action.group(1))) {
+          // the other user's completion won the race; whatever the engine tripped over on the way
+          ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(e);
+          dto.setMessage("Task " + action.group(1) + " was completed by someone else at the same time; "
+              + "nothing of this request was kept.");
+          return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+      }
+      return answer(e, e.getCause());
+    }
+
+    private static boolean taskIsGone(String taskId) {
+      var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
+      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+          () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0));
+    }
+  }
+}

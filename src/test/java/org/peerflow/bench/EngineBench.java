@@ -1,0 +1,374 @@
+package org.peerflow.bench;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.peerflow.IntegrationTestBase;
+import org.peerflow.Rest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine benchmark, run once on H2 and once on PostgreSQL by the Maven profile {@code bench}:
+ * process throughput against a bare-engine baseline, notification latency with the job executor on,
+ * load over HTTP, and Tasklist query latency at growing numbers of open tasks. Every figure is
+ * measured in this run, next to its baseline. Durations are system properties (see bench/README.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EngineBench extends IntegrationTestBase {
+
+  private static final Pattern TASK_LINK = Pattern.compile("\\?task=([0-9a-f-]{36})");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+
+  private final String db = usesPostgres() ? "PostgreSQL" : "H2";
+  private BenchReport report;
+  private Rest rest;
+
+  private static long seconds(String property, long fallback) {
+    return Long.getLong(property, fallback);
+  }
+
+  @BeforeAll
+  void setUp() {
+    report = new BenchReport("engine-" + db.toLowerCase(), "Engine on " + db + " (embedded, same JVM as the test)");
+    rest = new Rest(port);
+    BenchModels.deployOpenTaskAndNotified(processEngine.getRepositoryService());
+  }
+
+  @AfterAll
+  void printReport() {
+    report.print();
+  }
+
+  // ------------------------------------------------------------------ 1. process throughput
+
+  @Test
+  @Order(1)
+  void processThroughputAgainstABareEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
+    long budget = seconds("bench.walk.seconds", 20);
+    for (ProcessWalk walk : Walks.selected()) {
+      walk.prepare(processEngine);
+      long tasksBefore = historyService.createHistoricTaskInstanceQuery().count();
+      long jobsBefore = processEngine.getManagementService().createJobQuery().count();
+      walk.walkOnce(processEngine); // warm-up, and how many user tasks one walk completes
+      int tasks = (int) (historyService.createHistoricTaskInstanceQuery().count() - tasksBefore);
+      long jobsPerWalk = processEngine.getManagementService().createJobQuery().count() - jobsBefore;
+      String baseline = BenchModels.deployPlainLine(processEngine.getRepositoryService(), tasks);
+      Runnable plainWalk = () -> {
+        String instance = runtimeService.startProcessInstanceByKey(baseline).getId();
+        for (int i = 0; i < tasks; i++) {
+          taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+        }
+      };
+      plainWalk.run();
+      // alternate rounds so that a busy neighbour on the machine hurts both sides alike
+      double walkTime = 0;
+      double plainTime = 0;
+      int walks = 0;
+      int plains = 0;
+      for (int round = 0; round < 4; round++) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget) / 8;
+        long start = System.nanoTime();
+        do {
+          walk.walkOnce(processEngine);
+          walks++;
+        } while (System.nanoTime() < end);
+        walkTime += (System.nanoTime() - start) / 1e9;
+        end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget) / 8;
+        start = System.nanoTime();
+        do {
+          plainWalk.run();
+          plains++;
+        } while (System.nanoTime() < end);
+        plainTime += (System.nanoTime() - start) / 1e9;
+      }
+      double rate = walks / walkTime;
+      double plainRate = plains / plainTime;
+      report.row("1 throughput", walk.name() + " walks/s (1 thread, Java API)", String.format("%.2f", rate),
+          String.format("bare engine, straight line of %d plain user tasks: %.2f/s", tasks, plainRate));
+      report.row("1 throughput", walk.name() + " ratio to bare engine", String.format("%.2f", rate / plainRate),
+          String.format("target >= 0.7; %d walks, %d user tasks and %d queued jobs (e-mails, deadlines) each", walks, tasks, jobsPerWalk));
+    }
+    // the queued e-mails of the walks are not part of the next figures
+    dropQueuedMails();
+  }
+
+  private void dropQueuedMails() {
+    List<String> mails = runtimeService.createProcessInstanceQuery().processDefinitionKey("peerflow-mail").list()
+        .stream().map(p -> p.getId()).toList();
+    for (int i = 0; i < mails.size(); i += 500) {
+      runtimeService.deleteProcessInstances(mails.subList(i, Math.min(mails.size(), i + 500)), "bench", true, true);
+    }
+  }
+
+  // ------------------------------------------------------------------ 3. notification latency
+
+  @Test
+  @Order(2)
+  void notificationLatencyWithTheJobExecutorOn() throws Exception {
+    if (identityService.createUserQuery().userId("benchmailer").count() == 0) {
+      var user = identityService.newUser("benchmailer");
+      user.setEmail("benchmailer@bench.example");
+      user.setFirstName("Bench");
+      user.setLastName("Mailer");
+      identityService.saveUser(user);
+      var group = identityService.newGroup(BenchModels.MAIL_GROUP);
+      group.setName("Bench mail");
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+      identityService.createMembership("benchmailer", BenchModels.MAIL_GROUP);
+    }
+    SMTP.purgeEmailFromAllMailboxes();
+    JobExecutor jobExecutor = startJobExecutor();
+    Map<String, Long> created = new ConcurrentHashMap<>();
+    Stats latency = new Stats();
+    int perSecond = Integer.getInteger("bench.mail.rate", 10);
+    long budget = seconds("bench.mail.seconds", 20);
+    var load = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger started = new AtomicInteger();
+    load.scheduleAtFixedRate(() -> {
+      String instance = runtimeService.startProcessInstanceByKey(BenchModels.NOTIFIED_TASK).getId();
+      long at = System.nanoTime();
+      created.put(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), at);
+      started.incrementAndGet();
+    }, 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
+    long stopLoad = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget);
+    long giveUp = stopLoad + TimeUnit.SECONDS.toNanos(30);
+    int seen = 0;
+    java.util.Set<String> received = new java.util.HashSet<>();
+    int duplicates = 0;
+    while (System.nanoTime() < giveUp) {
+      if (System.nanoTime() > stopLoad && !load.isShutdown()) {
+        load.shutdown();
+        load.awaitTermination(10, TimeUnit.SECONDS);
+      }
+      MimeMessage[] mails = SMTP.getReceivedMessagesForDomain("bench.example");
+      long now = System.nanoTime();
+      for (; seen < mails.length; seen++) {
+        Matcher link = TASK_LINK.matcher(GreenMailUtil.getBody(mails[seen]));
+        if (link.find()) {
+          Long at = created.get(link.group(1));
+          if (!received.add(link.group(1))) {
+            duplicates++;
+          } else if (at != null) {
+            latency.add((now - at) / 1e6);
+          }
+        }
+      }
+      if (load.isShutdown() && received.size() >= started.get()) {
+        break;
+      }
+      Thread.sleep(5);
+    }
+    jobExecutor.shutdown();
+    report.row("3 notification", "task created -> mail in GreenMail, p50 / p95 / p99",
+        latency.p(50) + " / " + latency.p(95) + " / " + latency.p(99),
+        String.format("%d tasks at %d/s, job executor on (defaults); %d mails received, %d missing, %d twice",
+            started.get(), perSecond, received.size(), started.get() - received.size(), duplicates));
+  }
+
+  private JobExecutor startJobExecutor() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    JobExecutor jobExecutor = configuration.getJobExecutor();
+    if (jobExecutor == null) {
+      jobExecutor = new DefaultJobExecutor();
+      configuration.setJobExecutor(jobExecutor);
+    }
+    if (!jobExecutor.getProcessEngines().contains(processEngine)) {
+      jobExecutor.registerProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) processEngine);
+    }
+    jobExecutor.start();
+    return jobExecutor;
+  }
+
+  // ------------------------------------------------------------------ 2. tasklist latency, 5. HTTP load
+
+  @Test
+  @Order(3)
+  void tasklistLatencyAndLoadOverHttp() throws Exception {
+    long fillBudget = TimeUnit.SECONDS.toNanos(seconds("bench.fill.seconds", 180));
+    long fillDeadline = System.nanoTime() + fillBudget;
+    boolean httpDone = false;
+    for (String level : System.getProperty("bench.tasklist.levels", "1000,10000,100000").split(",")) {
+      int target = Integer.parseInt(level.strip());
+      long open = taskService.createTaskQuery().processDefinitionKey(BenchModels.OPEN_TASK).count();
+      long fillStart = System.nanoTime();
+      boolean reached = fill(target - open, fillDeadline);
+      double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+      long now = taskService.createTaskQuery().processDefinitionKey(BenchModels.OPEN_TASK).count();
+      report.row("2 tasklist", String.format("open tasks %,d", now), String.format("created %,d in %.0f s", now - open, fillSeconds),
+          reached ? String.format("%.0f instances/s, 2 threads, 200 per transaction", (now - open) / fillSeconds)
+              : "stopped: the fill budget (bench.fill.seconds) ran out before " + String.format("%,d", target));
+      measureTasklist(now);
+      if (!httpDone && now >= 5000) {
+        loadOverHttp();
+        httpDone = true;
+      }
+      if (!reached) {
+        break;
+      }
+    }
+  }
+
+  private boolean fill(long missing, long deadline) throws Exception {
+    if (missing <= 0) {
+      return true;
+    }
+    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    AtomicLong left = new AtomicLong(missing);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      workers.add(pool.submit(() -> {
+        Random random = new Random();
+        long batch;
+        while ((batch = Math.min(200, left.getAndAdd(-200))) > 0 && System.nanoTime() < deadline) {
+          long size = batch;
+          commands.execute(context -> {
+            for (int i = 0; i < size; i++) {
+              runtimeService.startProcessInstanceByKey(BenchModels.OPEN_TASK,
+                  Map.of("due", new Date(System.currentTimeMillis() + (random.nextInt(120) - 30) * 86_400_000L)));
+            }
+            return null;
+          });
+        }
+        return null;
+      }));
+    }
+    for (var worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return left.get() <= 0;
+  }
+
+  private void measureTasklist(long open) {
+    String list = "/engine-rest/task?candidateGroup=hr&sortBy=dueDate&sortOrder=asc&maxResults=50";
+    String count = "/engine-rest/task/count?candidateGroup=hr";
+    for (String path : List.of(list, count)) {
+      Stats stats = new Stats();
+      for (int i = 0; i < 5; i++) {
+        check(rest.get("harper", path), path);
+      }
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds("bench.query.seconds", 15));
+      while (stats.count() < 200 && System.nanoTime() < end) {
+        long start = System.nanoTime();
+        check(rest.get("harper", path), path);
+        stats.add((System.nanoTime() - start) / 1e6);
+      }
+      report.row("2 tasklist", (path == list ? "task list (50, by due date)" : "task count") + String.format(" at %,d open, p50 / p95 / p99", open),
+          stats.p(50) + " / " + stats.p(95) + " / " + stats.p(99), stats.count() + " sequential requests as harper, HTTP Basic");
+    }
+  }
+
+  private static void check(Rest.Response response, String path) {
+    if (response.status() != 200) {
+      throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
+    }
+  }
+
+  private void loadOverHttp() throws Exception {
+    int threads = Integer.getInteger("bench.http.threads", 50);
+    long budget = seconds("bench.http.seconds", 20);
+    String[] users = {"harper", "hana"};
+    AtomicInteger completed = new AtomicInteger();
+    AtomicInteger conflicts = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    Map<String, AtomicInteger> errorSamples = new ConcurrentHashMap<>();
+    Stats requests = new Stats();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      String user = users[t % users.length];
+      pool.submit(() -> {
+        while (System.nanoTime() < end) {
+          Rest.Response page = timed(requests, () -> rest.get(user,
+              "/engine-rest/task?candidateGroup=hr&unassigned=true&sortBy=dueDate&sortOrder=asc&maxResults=50"));
+          if (page.status() != 200) {
+            errors.incrementAndGet();
+            errorSamples.computeIfAbsent("list " + page.status(), k -> new AtomicInteger()).incrementAndGet();
+            continue;
+          }
+          var tasks = page.json();
+          if (tasks.isEmpty()) {
+            continue;
+          }
+          String id = tasks.get(ThreadLocalRandom.current().nextInt(tasks.size())).path("id").asText();
+          Rest.Response claim = timed(requests, () -> rest.postJson(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user)));
+          if (!count(claim, conflicts, errors, errorSamples, "claim")) {
+            continue;
+          }
+          Rest.Response done = timed(requests, () -> rest.postJson(user, "/engine-rest/task/" + id + "/complete",
+              Map.of("variables", Map.of("note", Map.of("value", "done")))));
+          if (count(done, conflicts, errors, errorSamples, "complete")) {
+            completed.incrementAndGet();
+          }
+        }
+        return null;
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(budget + 60, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    report.row("5 HTTP load", String.format("%d threads (harper, hana) claim + complete for %d s", threads, budget),
+        String.format("%.1f tasks/s completed", completed.get() / elapsed),
+        String.format("%d requests, p50 %s, p95 %s; conflicts (409/404) %d; other errors %d %s", requests.count(),
+            requests.p(50), requests.p(95), conflicts.get(), errors.get(), errorSamples));
+  }
+
+  private static Rest.Response timed(Stats stats, java.util.function.Supplier<Rest.Response> call) {
+    long start = System.nanoTime();
+    Rest.Response response = call.get();
+    stats.add((System.nanoTime() - start) / 1e6);
+    return response;
+  }
+
+  private static boolean count(Rest.Response response, AtomicInteger conflicts, AtomicInteger errors,
+      Map<String, AtomicInteger> samples, String what) {
+    if (response.status() == 204) {
+      return true;
+    }
+    if (response.status() == 409 || response.status() == 404) {
+      conflicts.incrementAndGet();
+    } else {
+      errors.incrementAndGet();
+      samples.computeIfAbsent(what + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,185 @@
+package org.peerflow.rest;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerflow.IntegrationTestBase;
+import org.peerflow.Rest;
+import org.peerflow.hiring.HiringWalk;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Fault drills over REST: two users on one task at once, and bad input. Each answer must be a
+ * clear 4xx with a message (never 500), and a refused request changes nothing.
+ */
+class RestReliabilityTest extends IntegrationTestBase {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  Rest rest;
+  HiringWalk walk;
+
+  @BeforeEach
+  void setUp() {
+    rest = new Rest(port);
+    walk = new HiringWalk(processEngine);
+  }
+
+  private static Map<String, Object> screening(boolean withDecision) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    if (withDecision) {
+      variables.put("meetsPostedQualifications", Map.of("value", "yes"));
+    }
+    variables.put("screeningNotes", Map.of("value", "Meets the posting"));
+    return Map.of("variables", variables);
+  }
+
+  @Test
+  void twoUsersCompletingOneTaskAtOnceGiveOneSuccessAndOneConflict() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+      String taskId = task("Task_ScreenApplication", application).getId();
+      List<Rest.Response> answers = atOnce(
+          () -> rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true)),
+          () -> rest.postJson("hana", "/engine-rest/task/" + taskId + "/complete", screening(true)));
+
+      Assertions.assertThat(answers).extracting(Rest.Response::status).containsOnlyOnce(204);
+      Rest.Response loser = answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
+      Assertions.assertThat(loser.status()).as(loser.body()).isIn(404, 409);
+      Assertions.assertThat(loser.json().path("message").asText()).isNotBlank();
+      // the process moved exactly once
+      Assertions.assertThat(taskService.createTaskQuery().processInstanceId(application.getId())
+          .taskDefinitionKey("Task_InterviewSupervisor").count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void twoUsersClaimingOneTaskAtOnceGiveOneOwnerAndOneConflict() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+      String taskId = task("Task_ScreenApplication", application).getId();
+      List<Rest.Response> answers = atOnce(
+          () -> rest.postJson("harper", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "harper")),
+          () -> rest.postJson("hana", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "hana")));
+
+      Assertions.assertThat(answers).extracting(Rest.Response::status).containsOnlyOnce(204);
+      Rest.Response loser = answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
+      Assertions.assertThat(loser.status()).as(loser.body()).isEqualTo(409);
+      Assertions.assertThat(loser.json().path("message").asText()).isNotBlank();
+      Task claimed = taskService.createTaskQuery().taskId(taskId).singleResult();
+      Assertions.assertThat(claimed.getAssignee()).isIn("harper", "hana");
+    }
+  }
+
+  @Test
+  void aCompletionWithoutARequiredFormFieldIsRefusedAndChangesNothing() {
+    ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
+    String taskId = task("Task_ScreenApplication", application).getId();
+
+    Rest.Response answer = rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(false));
+
+    Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    Assertions.assertThat(answer.json().path("message").asText())
+        .contains("meetsPostedQualifications").contains("application-screening").contains("not completed");
+    assertThat(application).isWaitingAt("Task_ScreenApplication");
+    Assertions.assertThat(runtimeService.getVariable(application.getId(), "screeningNotes")).isNull();
+
+    // the same completion with the field passes
+    Assertions.assertThat(rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true)).status())
+        .isEqualTo(204);
+    assertThat(application).isWaitingAt("Task_InterviewSupervisor", "Task_InterviewPeer");
+  }
+
+  @Test
+  void badInputIsAClear4xxAndChangesNothing() {
+    String position = walk.openPosition("US-MA");
+    long applications = applications();
+
+    // malformed JSON
+    Rest.Response malformed = raw("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        "{\"variables\": {\"positionId\": {\"value\": \"" + position + "\"");
+    // Camunda's own answer: 400, type InvalidRequestException (its message is sometimes empty)
+    Assertions.assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+
+    // a variable of the wrong type
+    Rest.Response wrongType = rest.postJson("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        Map.of("variables", Map.of("positionId", Map.of("value", position),
+            "applicantName", Map.of("value", "Jordan Rivera"),
+            "applicantEmail", Map.of("value", "jordan@example.org"),
+            "livedExperienceAttested", Map.of("value", "certainly", "type", "Boolean"),
+            "accommodationRequested", Map.of("value", "abc", "type", "Integer"))));
+    assertClear4xx(wrongType, 400);
+
+    // an unknown message, and a known message for an unknown business key
+    assertClear4xx(rest.postJson("harper", "/engine-rest/message",
+        Map.of("messageName", "NoSuchMessage", "businessKey", "APP-NOPE")), 400);
+    assertClear4xx(rest.postJson("harper", "/engine-rest/message",
+        Map.of("messageName", "ApplicationWithdrawn", "businessKey", "APP-2026-NO-SUCH-CASE")), 400);
+
+    // an oversized payload (6 MB in one variable)
+    Rest.Response oversized = rest.postJson("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        Map.of("variables", Map.of("positionId", Map.of("value", position),
+            "applicantName", Map.of("value", "x".repeat(6 * 1024 * 1024)),
+            "applicantEmail", Map.of("value", "jordan@example.org"))));
+    assertClear4xx(oversized, 413);
+
+    Assertions.assertThat(applications()).isEqualTo(applications);
+  }
+
+  private long applications() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count();
+  }
+
+  private static void assertClear4xx(Rest.Response answer, int status) {
+    Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    Assertions.assertThat(answer.json().path("message").asText()).as(answer.body()).isNotBlank();
+  }
+
+  private Rest.Response raw(String user, String path, String body) {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+      var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Rest.Response(response.statusCode(), response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SafeVarargs
+  private static List<Rest.Response> atOnce(java.util.function.Supplier<Rest.Response>... calls) throws Exception {
+    CyclicBarrier barrier = new CyclicBarrier(calls.length);
+    List<CompletableFuture<Rest.Response>> futures = new ArrayList<>();
+    for (var call : calls) {
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          barrier.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return call.get();
+      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+    }
+    List<Rest.Response> answers = new ArrayList<>();
+    for (var future : futures) {
+      answers.add(future.get());
+    }
+    return answers;
+  }
+}

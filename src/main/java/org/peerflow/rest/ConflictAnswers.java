@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
  * answers it with HTTP 500 (an optimistic-locking failure, "task already claimed", or "cannot find
  * task" when the other user's completion won); these answers say 409 Conflict — or 404 when the
  * task is gone — with the engine's sentence. A completion refused by a form check (see
- * org.peerflow.forms) is 400 with its sentence; a 4xx without a message gets one. Every other error
- * keeps Camunda's own answer.
+ * org.peerflow.forms) is 400 with its sentence, and so is a start Peerflow refused (an unknown
+ * position, a missing e-mail address), which Camunda wraps into a 500; a 4xx without a message gets
+ * one. Every other error keeps Camunda's own answer.
  */
 @Component
 class ConflictAnswers implements ResourceConfigCustomizer {
@@ -41,6 +43,12 @@ class ConflictAnswers implements ResourceConfigCustomizer {
       dto.setMessage("Someone else changed this task at the same time; reload it. (" + dto.getMessage() + ")");
     } else if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
       status = Response.Status.NOT_FOUND;
+    } else if (find(cause, BadUserRequestException.class) != null) {
+      // Peerflow refused the input of a start (an unknown position, a missing e-mail address):
+      // Camunda wraps every engine exception of a start into a 500, but the caller sent something wrong
+      status = Response.Status.BAD_REQUEST;
+      dto.setType(BadUserRequestException.class.getSimpleName());
+      dto.setMessage(find(cause, BadUserRequestException.class).getMessage());
     } else if (find(cause, FormFieldValidationException.class) != null) {
       // a built-in listener's refusal arrives wrapped by the engine ("ENGINE-03051 ..."): say it plainly
       status = Response.Status.BAD_REQUEST;

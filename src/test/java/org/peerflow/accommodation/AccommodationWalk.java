@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Walks accommodation cases through the real diagrams, as HR, the supervisor and a peer would. */
-final class AccommodationWalk {
+public final class AccommodationWalk {
 
   static final String SECRET_DOCUMENTATION = "Treating clinician letter: ZX-MED-4471 panic episodes, medication";
   static final String LIMITATIONS = "Concentration drops after LIMIT-9931 long noisy stretches";
@@ -17,7 +17,7 @@ final class AccommodationWalk {
 
   private final ProcessEngine engine;
 
-  AccommodationWalk(ProcessEngine engine) {
+  public AccommodationWalk(ProcessEngine engine) {
     this.engine = engine;
   }
 
@@ -64,7 +64,7 @@ final class AccommodationWalk {
     return request;
   }
 
-  ProcessInstance child(ProcessInstance request, String key) {
+  public ProcessInstance child(ProcessInstance request, String key) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(request.getId()).processDefinitionKey(key).singleResult();
   }
@@ -106,14 +106,14 @@ final class AccommodationWalk {
   }
 
   /** Obvious need, no interim, consulted: waiting at the decision. */
-  ProcessInstance toDecision() {
+  public ProcessInstance toDecision() {
     ProcessInstance request = toAfterMeeting("no-obvious");
     exploreOptions(request, false);
     consult(request);
     return request;
   }
 
-  void decide(ProcessInstance request, String decision) {
+  public void decide(ProcessInstance request, String decision) {
     complete(task("Task_Decide", request), switch (decision) {
       case "deny" -> withVariables("accommodationDecision", "deny",
           "denialGround", "The accommodation would cause undue hardship.",

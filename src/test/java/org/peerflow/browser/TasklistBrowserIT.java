@@ -38,6 +38,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.accommodation.AccommodationWalk;
+import org.peerflow.consent.ConsentWalk;
 import org.peerflow.hiring.HiringWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,6 +105,54 @@ class TasklistBrowserIT extends IntegrationTestBase {
     assertThat(variable(application, "supervisorInterviewNotes")).isEqualTo("Warm, clear on boundaries");
   }
 
+  @Test
+  void supervisorSeesOnlyTheAccommodationToPutInPlace() throws IOException {
+    AccommodationWalk walk = new AccommodationWalk(processEngine);
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "approve");
+    ProcessInstance implementation = walk.child(request, "accommodation-implementation");
+    Task implement = taskService.createTaskQuery().processInstanceId(implementation.getId()).singleResult();
+
+    inBrowser("sam", implement, (browser, wait) -> {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(field("What to put in place")));
+      wait.until(driver -> browser.findElement(field("What to put in place")).getAttribute("value")
+          .contains("Start at 10:00 on Tuesdays and Thursdays"));
+      String page = browser.findElement(By.cssSelector(".fjs-form")).getText();
+      assertThat(page).as("what sam's form shows").doesNotContainIgnoringCase("diagnos")
+          .doesNotContainIgnoringCase("limitation").doesNotContainIgnoringCase("medical");
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-accommodation.png"));
+    });
+  }
+
+  @Test
+  void clinicianConfirmsEveryDisclosureElementInTheTasklist() throws IOException {
+    ConsentWalk walk = new ConsentWalk(processEngine);
+    ProcessInstance consent = walk.propose("antipsychotic");
+    walk.decisionMaker(consent, "capable-adult", false);
+    walk.offerPeer(consent, true);
+    Task disclose = taskService.createTaskQuery().processInstanceId(consent.getId())
+        .taskDefinitionKey("Task_Disclose").singleResult();
+
+    inBrowser("casey", disclose, (browser, wait) -> {
+      assertThat(filterNames(browser, wait)).as("casey's filters").containsExactlyInAnyOrder("My tasks", "Clinicians");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      for (String element : List.of("The condition", "The proposed treatment", "Risks, side effects", "Alternatives, including no treatment",
+          "The right to consent or refuse", "The right to withdraw consent", "Written information in everyday language")) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(field(element)));
+        box.click();
+        wait.until(driver -> box.isSelected());
+      }
+      WebElement material = wait.until(ExpectedConditions.elementToBeClickable(field("Which written information")));
+      material.sendKeys("Olanzapine: what you need to know (plain language)");
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-consent.png"));
+      completeAndWait(browser, wait, disclose);
+    });
+
+    assertThat(variable(consent, "disclosedRightToWithdraw")).isEqualTo(true);
+    assertThat(variable(consent, "writtenMaterialGiven")).isEqualTo(true);
+  }
+
   interface BrowserSteps {
     void run(WebDriver browser, WebDriverWait wait) throws IOException;
   }
@@ -154,7 +204,10 @@ class TasklistBrowserIT extends IntegrationTestBase {
   }
 
   private void completeAndWait(WebDriver browser, WebDriverWait wait, Task task) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+    // a long form puts the button under the Tasklist's footer
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+    wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
     new FluentWait<>(historyService).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200))
         .withMessage("the task to be completed")
         .until(history -> completed(history, task.getId()));

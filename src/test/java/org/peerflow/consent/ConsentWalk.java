@@ -12,14 +12,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Walks consents through the real diagrams, as casey (clinician) and pat (peer specialist) would. */
-final class ConsentWalk {
+public final class ConsentWalk {
 
   static final String TREATMENT = "Olanzapine 5 mg by mouth nightly for 12 weeks";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final ProcessEngine engine;
 
-  ConsentWalk(ProcessEngine engine) {
+  public ConsentWalk(ProcessEngine engine) {
     this.engine = engine;
   }
 
@@ -31,7 +31,7 @@ final class ConsentWalk {
     return "team-" + consent.getBusinessKey().toLowerCase() + "@clinic.example";
   }
 
-  ProcessInstance propose(String treatmentKind) {
+  public ProcessInstance propose(String treatmentKind) {
     String consentId = uniqueId();
     return engine.getRuntimeService().createProcessInstanceByKey("informed-consent")
         .businessKey(consentId)
@@ -43,14 +43,14 @@ final class ConsentWalk {
         .execute();
   }
 
-  void decisionMaker(ProcessInstance consent, String status, boolean rogersPlanInForce) {
+  public void decisionMaker(ProcessInstance consent, String status, boolean rogersPlanInForce) {
     complete(task("Task_CheckDecisionMaker", consent), withVariables(
         "decisionMakerStatus", status, "rogersPlanInForce", rogersPlanInForce,
         "substituteDecisionMaker", "capable-adult".equals(status) ? "" : "Alex Ames",
         "legalStatusSource", "Client record, legal status section"));
   }
 
-  void offerPeer(ProcessInstance consent, boolean accepted) {
+  public void offerPeer(ProcessInstance consent, boolean accepted) {
     complete(task("Task_OfferPeerSupport", consent), withVariables("peerSupportAccepted", accepted ? "yes" : "no"));
   }
 

@@ -228,8 +228,8 @@ class InformedConsentTest extends IntegrationTestBase {
             "disclosedTreatment", Map.of("value", true, "type", "Boolean"))));
 
     Assertions.assertThat(response.status()).isEqualTo(400);
-    Assertions.assertThat(response.body()).contains("The disclosure is incomplete")
-        .contains("the right to withdraw orally or in writing at any time");
+    // refused by the form's required fields (org.peerflow.forms) or, for a form that lost them, by DisclosureCheck
+    Assertions.assertThat(response.body()).containsIgnoringCase("right to withdraw").doesNotContain("\"code\":500");
     assertThat(consent).isWaitingAt("Task_Disclose");
     Assertions.assertThat(runtimeService.getVariable(consent.getId(), "disclosedCondition")).isNull();
   }

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -33,6 +34,7 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     config.register(ClaimConflict.class);
     config.register(TaskGone.class);
     config.register(WrappedConflict.class);
+    config.register(AuthorizationGoneWithTask.class);
   }
 
   static Response answer(Throwable shown, Throwable cause) {
@@ -114,31 +116,58 @@ class ConflictAnswers implements ResourceConfigCustomizer {
   @Priority(1)
   public static class WrappedConflict implements ExceptionMapper<RestException> {
 
-    private static final java.util.regex.Pattern TASK_ACTION = java.util.regex.Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)$");
-
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
 
     @Override
     public Response toResponse(RestException e) {
-      if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && uri != null) {
-        var action = TASK_ACTION.matcher(uri.getPath());
-        if (action.find() && taskIsGone(action.group(1))) {
-          // the other user's completion won the race; whatever the engine tripped over on the way
-          ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(e);
-          dto.setMessage("Task " + action.group(1) + " was completed by someone else at the same time; "
-              + "nothing of this request was kept.");
-          return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+      if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+        Response lostRace = lostRace(uri, e);
+        if (lostRace != null) {
+          return lostRace;
         }
       }
       return answer(e, e.getCause());
     }
+  }
 
-    private static boolean taskIsGone(String taskId) {
-      var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
-      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-          () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0));
+  /**
+   * The other user's completion won and took the task's authorizations with it, so the engine
+   * answers the loser's check with "no permission" (403). The task is gone: that is a conflict.
+   */
+  public static class AuthorizationGoneWithTask implements ExceptionMapper<AuthorizationException> {
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Override
+    public Response toResponse(AuthorizationException e) {
+      Response lostRace = lostRace(uri, e);
+      return lostRace != null ? lostRace : ExceptionHandlerHelper.getInstance().getResponse(e);
     }
+  }
+
+  private static final java.util.regex.Pattern TASK_ACTION = java.util.regex.Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)$");
+
+  /** @return a 409 when the request acted on a task that another user's action has just ended */
+  private static Response lostRace(jakarta.ws.rs.core.UriInfo uri, Exception e) {
+    if (uri == null) {
+      return null;
+    }
+    var action = TASK_ACTION.matcher(uri.getPath());
+    if (!action.find() || !taskIsGone(action.group(1))) {
+      return null;
+    }
+    ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(e);
+    dto.setMessage("Task " + action.group(1) + " was completed by someone else at the same time; "
+        + "nothing of this request was kept.");
+    return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static boolean taskIsGone(String taskId) {
+    var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+        () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0));
   }
 }

@@ -42,6 +42,8 @@ public abstract class IntegrationTestBase {
       // the embedded server's own shutdown hook may stop it before Spring closes the engine:
       // fail fast then instead of waiting Hikari's default 30 s for a connection
       registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+      // as in application-production.yml: plan every statement with its values (see bench/RESULTS.md)
+      registry.add("spring.datasource.hikari.data-source-properties.options", () -> "-c plan_cache_mode=force_custom_plan");
     }
   }
 

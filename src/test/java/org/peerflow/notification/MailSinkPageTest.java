@@ -9,11 +9,11 @@ import java.time.ZoneId;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -118,16 +118,6 @@ class MailSinkPageTest extends IntegrationTestBase {
   }
 
   private void user(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Test");
-      user.setEmail(id + "@peerflow.example");
-      user.setPassword(id + "-password");
-      identityService.saveUser(user);
-    }
-    if (group != null && identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-      identityService.createMembership(id, group);
-    }
+    TestUsers.ensure(identityService, id, group);
   }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.TestUsers;
 import org.peerflow.calendar.BusinessDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -312,25 +313,7 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   }
 
   private void user(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Test");
-      user.setEmail(id + "@peerflow.example");
-      user.setPassword(id + "-password");
-      identityService.saveUser(user);
-    }
-    if (group != null) {
-      if (identityService.createGroupQuery().groupId(group).count() == 0) {
-        var newGroup = identityService.newGroup(group);
-        newGroup.setName(group);
-        newGroup.setType("WORKFLOW");
-        identityService.saveGroup(newGroup);
-      }
-      if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-        identityService.createMembership(id, group);
-      }
-    }
+    TestUsers.ensure(identityService, id, group);
   }
 
   private static Date at(int year, int month, int day, int hour, int minute) {

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
+import org.peerflow.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class TaskMailTest extends IntegrationTestBase {
@@ -287,25 +288,7 @@ class TaskMailTest extends IntegrationTestBase {
   }
 
   private void user(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Test");
-      user.setEmail(id + "@peerflow.example");
-      user.setPassword(id + "-password");
-      identityService.saveUser(user);
-    }
-    if (group != null) {
-      if (identityService.createGroupQuery().groupId(group).count() == 0) {
-        var newGroup = identityService.newGroup(group);
-        newGroup.setName(group);
-        newGroup.setType("WORKFLOW");
-        identityService.saveGroup(newGroup);
-      }
-      if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-        identityService.createMembership(id, group);
-      }
-    }
+    TestUsers.ensure(identityService, id, group);
   }
 
   private void grant(org.camunda.bpm.engine.authorization.Resource resource, String resourceId, Permissions permission) {

@@ -2,15 +2,8 @@ package org.peerflow.notification;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,20 +31,6 @@ class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
     configuration.getCustomJobHandlers().add(jobHandler);
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && Outbox.MAIL_PROCESS.equals(definition.getKey())) {
-          return;
-        }
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
-      }
-    });
+    CaseTaskListeners.addToEveryCaseTask(configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE);
   }
 }

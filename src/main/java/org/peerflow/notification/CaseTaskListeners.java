@@ -1,0 +1,41 @@
+package org.peerflow.notification;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Adds a built-in listener to every user task of every process but the internal mail process
+ * (e-mails about e-mails would never end). Built-in, so it also runs when an operator moves a case
+ * in Cockpit with "skip custom listeners".
+ */
+final class CaseTaskListeners {
+
+  private CaseTaskListeners() {}
+
+  static void addToEveryCaseTask(ProcessEngineConfigurationImpl configuration, TaskListener listener, String... events) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            && Outbox.MAIL_PROCESS.equals(definition.getKey())) {
+          return;
+        }
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        for (String event : events) {
+          task.addBuiltInTaskListener(event, listener);
+        }
+      }
+    });
+  }
+}

@@ -21,7 +21,7 @@ import java.util.UUID;
 public final class Rest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
   public record Response(int status, String body) {
     public JsonNode json() {
@@ -45,14 +45,28 @@ public final class Rest {
 
   /** For a user whose password is not his id (the production administrator). */
   public Response getAs(String user, String password, String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).GET());
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password)).GET());
   }
 
   public Response postJson(String user, String path, Object body) {
     try {
       return send(request(user, path).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Any JSON call for a user whose password is not his id (the production administrator, users a
+   * drill creates); {@code jsonBody} null sends no body.
+   */
+  public Response call(String method, String user, String password, String path, Object jsonBody) {
+    try {
+      HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody));
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
+          .header("Content-Type", "application/json").method(method, body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,11 +92,13 @@ public final class Rest {
   private HttpRequest.Builder request(String user, String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (user != null) {
-      String credentials = user + ":" + user; // demo users' password is their id
-      builder.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      builder.header("Authorization", basic(user, user)); // demo users' password is their id
     }
     return builder;
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Response send(HttpRequest.Builder request) {

@@ -158,6 +158,9 @@ class TaskMailTest extends IntegrationTestBase {
     managementService.executeJob(mailJob.getId());
 
     Assertions.assertThat(recipients(SMTP.getReceivedMessages())).containsExactly(ASSIGNEE + "@peerflow.example");
+    // the retried e-mail carries the Message-ID of its mail instance: a redelivery is recognisable as one
+    Assertions.assertThat(SMTP.getReceivedMessages()[0].getMessageID())
+        .isEqualTo("<" + mailJob.getProcessInstanceId() + ".peerflow@localhost>");
     Assertions.assertThat(mailJobs(case_)).isEmpty();
   }
 

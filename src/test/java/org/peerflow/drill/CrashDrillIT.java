@@ -58,6 +58,7 @@ class CrashDrillIT {
       }
       Thread.sleep(LOAD_BEFORE_KILL.toMillis());
       long dueBeforeKill = DrillCase.count(node, "/engine-rest/job/count?executable=true");
+      int tasksBeforeKill = DrillCase.tasks(node).size();
       int mailedBeforeKill = smtp.getReceivedMessages().length;
       node.kill();
       load.shutdown();
@@ -67,13 +68,16 @@ class CrashDrillIT {
       DrillCase.Settled settled = DrillCase.settle(node, smtp, SETTLE);
 
       System.out.printf("CrashDrillIT: %d starts acknowledged, %d unanswered at the kill (%d of them committed);"
-          + " %d jobs due and %d e-mails delivered just before the kill; settled %d s after restart:"
+          + " %d jobs due, %d tasks and %d e-mails just before the kill; settled %d s after restart:"
           + " %d instances, %d tasks, %d e-mails, %d redelivered with the same Message-ID%n",
           acknowledged.size(), unanswered.size(), unanswered.stream().filter(settled.instances()::containsKey).count(),
-          dueBeforeKill, mailedBeforeKill, settled.seconds(), settled.instances().size(), settled.tasks().size(),
-          smtp.getReceivedMessages().length, settled.redeliveries());
+          dueBeforeKill, tasksBeforeKill, mailedBeforeKill, settled.seconds(), settled.instances().size(),
+          settled.tasks().size(), smtp.getReceivedMessages().length, settled.redeliveries());
       assertThat(acknowledged).as("the load ran before the kill").hasSizeGreaterThan(20);
       assertThat(mailedBeforeKill).as("e-mails were being sent when the kill came").isPositive();
+      assertThat(settled.tasks().size() - tasksBeforeKill)
+          .as("follow-up tasks of timers that fell due while Peerflow was down, created after the restart")
+          .isGreaterThanOrEqualTo(LOAD_THREADS);
       assertThat(settled.instances().keySet()).as("every acknowledged start survived the crash").containsAll(acknowledged);
       assertThat(settled.instances().keySet()).as("no instance Peerflow was not asked for")
           .allMatch(key -> acknowledged.contains(key) || unanswered.contains(key));

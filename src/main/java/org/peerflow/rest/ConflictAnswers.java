@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Two users acting on one task at once is normal work, not a server error. Camunda's REST API
  * answers it with HTTP 500 (an optimistic-locking failure, "task already claimed", or "cannot find
- * task" when the other user's completion won); these answers say 409 Conflict — or 404 when the
- * task is gone — with the engine's sentence. A completion refused by a form check (see
+ * task" when the other user's completion won, a duplicate-key error when one user claims a task
+ * twice at once); these answers say 409 Conflict — or 404 when a claimed task is gone — with the
+ * engine's sentence or a plain one. A completion refused by a form check (see
  * org.peerflow.forms) is 400 with its sentence, and so is a start Peerflow refused (an unknown
  * position, a missing e-mail address), which Camunda wraps into a 500; a 4xx without a message gets
  * one. Every other error keeps Camunda's own answer.
@@ -35,6 +37,7 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     config.register(TaskGone.class);
     config.register(WrappedConflict.class);
     config.register(AuthorizationGoneWithTask.class);
+    config.register(SimultaneousClaim.class);
   }
 
   static Response answer(Throwable shown, Throwable cause) {
@@ -43,6 +46,11 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
       status = Response.Status.CONFLICT;
       dto.setMessage("Someone else changed this task at the same time; reload it. (" + dto.getMessage() + ")");
+    } else if (claimedTwiceAtOnce(cause)) {
+      status = Response.Status.CONFLICT;
+      dto.setType(OptimisticLockingException.class.getSimpleName());
+      dto.setMessage("This task was claimed by another request at the same moment (perhaps your own, "
+          + "from another window); reload it.");
     } else if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
       status = Response.Status.NOT_FOUND;
     } else if (find(cause, BadUserRequestException.class) != null) {
@@ -74,6 +82,20 @@ class ConflictAnswers implements ResourceConfigCustomizer {
       }
     }
     return null;
+  }
+
+  /**
+   * Two claims by one user at once both find no authorization of that user on the task and both
+   * insert one; the database's unique key on user and resource refuses the second (H2 and
+   * PostgreSQL name the key as Camunda's schema does).
+   */
+  private static boolean claimedTwiceAtOnce(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toUpperCase().contains("ACT_UNIQ_AUTH_USER")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {
@@ -131,9 +153,18 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     }
   }
 
+  /** One user's two claims of one task at once (two windows, two threads): the loser's insert fails. */
+  public static class SimultaneousClaim implements ExceptionMapper<ProcessEnginePersistenceException> {
+    @Override
+    public Response toResponse(ProcessEnginePersistenceException e) {
+      return answer(e, e);
+    }
+  }
+
   /**
    * The other user's completion won and took the task's authorizations with it, so the engine
-   * answers the loser's check with "no permission" (403). The task is gone: that is a conflict.
+   * answers the loser's check with "no permission" (403). The task is gone: a claim says so with
+   * 404, as a claim of an already completed task does; a completion says 409.
    */
   public static class AuthorizationGoneWithTask implements ExceptionMapper<AuthorizationException> {
 
@@ -147,9 +178,9 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     }
   }
 
-  private static final java.util.regex.Pattern TASK_ACTION = java.util.regex.Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final java.util.regex.Pattern TASK_ACTION = java.util.regex.Pattern.compile("task/([^/]+)/(claim|complete|submit-form|resolve)$");
 
-  /** @return a 409 when the request acted on a task that another user's action has just ended */
+  /** @return a 409 (404 for a claim) when the request acted on a task that another user's action has just ended */
   private static Response lostRace(jakarta.ws.rs.core.UriInfo uri, Exception e) {
     if (uri == null) {
       return null;
@@ -161,7 +192,8 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(e);
     dto.setMessage("Task " + action.group(1) + " was completed by someone else at the same time; "
         + "nothing of this request was kept.");
-    return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    Response.Status status = action.group(2).equals("claim") ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static boolean taskIsGone(String taskId) {

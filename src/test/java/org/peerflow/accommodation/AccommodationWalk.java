@@ -125,7 +125,7 @@ public final class AccommodationWalk {
     });
   }
 
-  ProcessInstance implement(ProcessInstance request) {
+  public ProcessInstance implement(ProcessInstance request) {
     ProcessInstance implementation = child(request, "accommodation-implementation");
     complete(task("Task_ImplementAccommodation", implementation), withVariables(
         "implementedOn", "2026-03-05", "implementationNotes", "Rota changed"));

@@ -6,11 +6,12 @@ import java.util.List;
 final class Walks {
 
   /**
-   * Extension point: add a {@link ProcessWalk} per process (e.g. an AccommodationRequestWalk and an
-   * InformedConsentWalk once those processes exist); the benchmark, its baseline and the table
-   * pick it up without further change. {@code -Dbench.walks=name,...} runs a subset.
+   * Extension point: one {@link ProcessWalk} per process, each reusing that process's test walk;
+   * the benchmark, its baseline and the table pick a new one up without further change.
+   * {@code -Dbench.walks=name,...} runs a subset.
    */
-  static final List<ProcessWalk> ALL = List.of(new FairChanceHiringWalk());
+  static final List<ProcessWalk> ALL = List.of(
+      new FairChanceHiringWalk(), new AccommodationRequestWalk(), new InformedConsentWalk());
 
   private Walks() {
   }

@@ -77,7 +77,7 @@ public final class ConsentWalk {
         "capacityReasoning", true, "capacityReassess", reassess, "capacityNotes", "Assessed with the client"));
   }
 
-  void decide(ProcessInstance consent, String decision) {
+  public void decide(ProcessInstance consent, String decision) {
     decide(consent, decision, false);
   }
 
@@ -86,13 +86,13 @@ public final class ConsentWalk {
         "consentDecision", decision, "decidedBy", "client", "clientObjects", clientObjects));
   }
 
-  void document(ProcessInstance consent) {
+  public void document(ProcessInstance consent) {
     complete(task("Task_DocumentConsent", consent), withVariables(
         "recordReference", "EHR note 2026-03-02", "consentNote", "All elements disclosed, capable, client decided"));
   }
 
   /** Capable adult, peer declined: disclosure, capacity, up to the decision. */
-  ProcessInstance toDecision(String treatmentKind) {
+  public ProcessInstance toDecision(String treatmentKind) {
     ProcessInstance consent = propose(treatmentKind);
     decisionMaker(consent, "capable-adult", false);
     offerPeer(consent, false);

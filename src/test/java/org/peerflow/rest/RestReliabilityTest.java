@@ -3,16 +3,24 @@ package org.peerflow.rest;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
@@ -85,6 +93,102 @@ class RestReliabilityTest extends IntegrationTestBase {
     }
   }
 
+  // ------------------------------------------------------------------ races, one step at a time
+  // Each drill puts the other user's request at the one moment where the race hurts, so that the
+  // answer is the same on every run (the drills above depend on timing and may miss it).
+
+  @Test
+  void claimingATaskAnotherUserHoldsIsAConflict() {
+    String taskId = screeningTask();
+    Assertions.assertThat(claim("hana", taskId).status()).isEqualTo(204);
+
+    Rest.Response answer = claim("harper", taskId);
+
+    assertStatus(answer, 409);
+    Assertions.assertThat(answer.json().path("message").asText()).contains("is already claimed by someone else");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("hana");
+  }
+
+  @Test
+  void claimingOrCompletingATaskAnotherUserCompletedSaysItIsGone() {
+    String taskId = screeningTask();
+    Assertions.assertThat(claim("hana", taskId).status()).isEqualTo(204);
+    Assertions.assertThat(complete("hana", taskId).status()).isEqualTo(204);
+
+    Rest.Response claimed = claim("harper", taskId);
+    Rest.Response completed = complete("harper", taskId);
+
+    assertStatus(claimed, 404);
+    Assertions.assertThat(claimed.json().path("message").asText()).contains("Cannot find task");
+    assertStatus(completed, 409);
+    Assertions.assertThat(completed.json().path("message").asText()).contains("was completed by someone else");
+  }
+
+  /** Was 403: the claim had read the task, then met the completed task's removed authorizations. */
+  @Test
+  void aClaimThatACompletionOvertakesAfterItReadTheTaskSaysItIsGone() {
+    String taskId = screeningTask();
+    List<Rest.Response> hana = new ArrayList<>();
+
+    Rest.Response answer = beforePermissionCheck(() -> {
+      hana.add(claim("hana", taskId));
+      hana.add(complete("hana", taskId));
+    }, () -> claim("harper", taskId));
+
+    Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204, 204);
+    assertStatus(answer, 404);
+    Assertions.assertThat(answer.json().path("message").asText()).contains("was completed by someone else");
+  }
+
+  /** Was 403 in the benchmark's HTTP load ('complete 403'), the same moment for a completion. */
+  @Test
+  void aCompletionThatAnotherCompletionOvertakesAfterItReadTheTaskIsAConflict() {
+    String taskId = screeningTask();
+    List<Rest.Response> hana = new ArrayList<>();
+
+    Rest.Response answer = beforePermissionCheck(
+        () -> hana.add(complete("hana", taskId)),
+        () -> complete("harper", taskId));
+
+    Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204);
+    assertStatus(answer, 409);
+    Assertions.assertThat(answer.json().path("message").asText()).contains("was completed by someone else");
+  }
+
+  @Test
+  void aClaimThatAnotherUsersClaimOvertakesAfterItReadTheTaskIsAConflict() {
+    String taskId = screeningTask();
+    List<Rest.Response> hana = new ArrayList<>();
+
+    Rest.Response answer = beforePermissionCheck(
+        () -> hana.add(claim("hana", taskId)),
+        () -> claim("harper", taskId));
+
+    Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204);
+    assertStatus(answer, 409);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("hana");
+  }
+
+  /** Was 500: both claims inserted harper's authorization on the task, the database refused the second. */
+  @Test
+  void oneUsersSecondClaimOfATaskAtTheSameMomentIsAConflict() {
+    String taskId = claimRaceTask();
+    List<Rest.Response> faster = new ArrayList<>();
+    ClaimHook.AFTER_ASSIGNMENT.set(() -> faster.add(claim("harper", taskId)));
+
+    Rest.Response slower;
+    try {
+      slower = claim("harper", taskId);
+    } finally {
+      ClaimHook.AFTER_ASSIGNMENT.set(null);
+    }
+
+    Assertions.assertThat(faster).extracting(Rest.Response::status).containsExactly(204);
+    assertStatus(slower, 409);
+    Assertions.assertThat(slower.json().path("message").asText()).contains("claimed by another request at the same moment");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("harper");
+  }
+
   @Test
   void aCompletionWithoutARequiredFormFieldIsRefusedAndChangesNothing() {
     ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
@@ -138,6 +242,77 @@ class RestReliabilityTest extends IntegrationTestBase {
     assertClear4xx(oversized, 413);
 
     Assertions.assertThat(applications()).isEqualTo(applications);
+  }
+
+  private Rest.Response claim(String user, String taskId) {
+    return rest.postJson(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+  }
+
+  private Rest.Response complete(String user, String taskId) {
+    return rest.postJson(user, "/engine-rest/task/" + taskId + "/complete", screening(true));
+  }
+
+  private String screeningTask() {
+    return task("Task_ScreenApplication", walk.apply(walk.openPosition("US-MA"))).getId();
+  }
+
+  private static void assertStatus(Rest.Response answer, int status) {
+    Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    Assertions.assertThat(answer.json().path("message").asText()).as(answer.body()).isNotBlank();
+  }
+
+  /**
+   * Sends {@code request} and runs {@code otherUser} inside it once, after the engine read the task
+   * and before it checks the user's permission on it: a command checker placed before Camunda's
+   * own is called at exactly that point, and removed again afterwards.
+   */
+  private Rest.Response beforePermissionCheck(Runnable otherUser, java.util.function.Supplier<Rest.Response> request) {
+    List<CommandChecker> checkers =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandCheckers();
+    AtomicBoolean pending = new AtomicBoolean(true);
+    CommandChecker hook = (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
+        new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
+          // the other user's own request passes here too: only the first call is the moment
+          if (method.getName().equals("checkTaskWork") && pending.getAndSet(false)) {
+            otherUser.run();
+          }
+          return null;
+        });
+    checkers.add(0, hook);
+    try {
+      return request.get();
+    } finally {
+      checkers.removeIf(checker -> checker == hook);
+    }
+  }
+
+  /**
+   * A task of a small test process whose assignment listener runs {@link ClaimHook#AFTER_ASSIGNMENT}:
+   * inside a claim, after the engine looked up the claimer's authorizations and before it writes.
+   */
+  private String claimRaceTask() {
+    String key = "rest-race-claim";
+    processEngine.getRepositoryService().createDeployment().name(key).enableDuplicateFiltering(true)
+        .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_Claim").camundaCandidateGroups("hr")
+            .camundaFormRef(key).camundaFormRefBinding("deployment")
+            .camundaTaskListenerClass(TaskListener.EVENTNAME_ASSIGNMENT, ClaimHook.class).endEvent().done())
+        .addString(key + ".form", "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + key + "\", \"components\": []}")
+        .deploy();
+    return taskService.createTaskQuery().processInstanceId(runtimeService.startProcessInstanceByKey(key).getId())
+        .singleResult().getId();
+  }
+
+  public static class ClaimHook implements TaskListener {
+    static final AtomicReference<Runnable> AFTER_ASSIGNMENT = new AtomicReference<>();
+
+    @Override
+    public void notify(DelegateTask task) {
+      Runnable hook = AFTER_ASSIGNMENT.getAndSet(null);
+      if (hook != null) {
+        hook.run();
+      }
+    }
   }
 
   private long applications() {

@@ -2,14 +2,12 @@ package org.peerflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerflow.drill.NodeEnvironment;
 import org.peerflow.drill.PeerflowNode;
 
 /**
@@ -23,11 +21,8 @@ class ProductionProfileIT {
 
   @Test
   void productionStartsOnPostgresWithTheFirstAdministratorAndNoDemoUsers() throws Exception {
-    GreenMail smtp = new GreenMail(new ServerSetup(PeerflowNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        PeerflowNode app = new PeerflowNode("production", workDir, postgres.getJdbcUrl("postgres", "postgres"),
-            smtp.getSmtp().getPort())) {
+    try (NodeEnvironment environment = new NodeEnvironment(workDir);
+        PeerflowNode app = environment.node("production")) {
       app.start(Duration.ofSeconds(120));
       Rest rest = app.rest();
 
@@ -43,8 +38,6 @@ class ProductionProfileIT {
           .findValuesAsText("key")).contains("fair-chance-hiring");
       assertThat(rest.get("harper", "/engine-rest/task").status()).as("no demo user harper").isEqualTo(401);
       assertThat(app.log()).doesNotContain(PeerflowNode.ADMIN_PASSWORD);
-    } finally {
-      smtp.stop();
     }
   }
 }

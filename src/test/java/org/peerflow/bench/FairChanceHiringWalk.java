@@ -40,8 +40,6 @@ final class FairChanceHiringWalk implements ProcessWalk {
     complete(task("Task_RecordCheckResult", review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
     complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", List.of("personnel-policies")));
     complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", List.of("peer-training")));
-    if (engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstanceId(application.getId()).count() != 0) {
-      throw new IllegalStateException("the hiring walk did not reach an end event");
-    }
+    ProcessWalk.assertEnded(engine, application, "hiring");
   }
 }

@@ -27,8 +27,6 @@ final class InformedConsentWalk implements ProcessWalk {
     walk.decide(consent, "consent");
     walk.document(consent);
     complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "ended"));
-    if (engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstanceId(consent.getId()).count() != 0) {
-      throw new IllegalStateException("the consent walk did not reach an end event");
-    }
+    ProcessWalk.assertEnded(engine, consent, "consent");
   }
 }

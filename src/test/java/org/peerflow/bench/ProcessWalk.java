@@ -1,6 +1,7 @@
 package org.peerflow.bench;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * One process of Peerflow walked from start to end through the Java API, as its users would walk
@@ -19,4 +20,14 @@ public interface ProcessWalk {
 
   /** One full walk, from the start event to an end event. */
   void walkOnce(ProcessEngine engine);
+
+  /**
+   * Fails a walk whose instance — or an instance it called: the root id covers them — is still
+   * running, so that a walk never times less than the whole process.
+   */
+  static void assertEnded(ProcessEngine engine, ProcessInstance root, String walk) {
+    if (engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstanceId(root.getId()).count() != 0) {
+      throw new IllegalStateException("the " + walk + " walk did not reach an end event");
+    }
+  }
 }

@@ -3,8 +3,6 @@ package org.peerflow.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +33,9 @@ class CrashDrillIT {
 
   @Test
   void killDashNineUnderLoadLosesNoCaseTimerOrNotice() throws Exception {
-    GreenMail smtp = new GreenMail(new ServerSetup(PeerflowNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        PeerflowNode node = new PeerflowNode("crash-node", logs, postgres.getJdbcUrl("postgres", "postgres"),
-            smtp.getSmtp().getPort())) {
+    try (NodeEnvironment environment = new NodeEnvironment(logs);
+        PeerflowNode node = environment.node("crash-node")) {
+      GreenMail smtp = environment.smtp();
       node.start(Duration.ofSeconds(180));
       DrillCase.prepare(node);
 
@@ -87,8 +83,6 @@ class CrashDrillIT {
       assertThat(DrillCase.count(node, "/engine-rest/incident/count")).as("incidents").isZero();
       assertThat(DrillCase.count(node, "/engine-rest/job/count?withException=true")).as("failed jobs").isZero();
       DrillCase.completeAll(List.of(node), settled);
-    } finally {
-      smtp.stop();
     }
   }
 }

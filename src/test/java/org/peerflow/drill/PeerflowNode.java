@@ -33,7 +33,7 @@ public final class PeerflowNode implements AutoCloseable {
    * @param name also the engine's host name in the job log ({@code ACT_HI_JOB_LOG.HOSTNAME_}), so
    *     a drill can tell which node ran a job
    */
-  public PeerflowNode(String name, Path logDir, String jdbcUrl, int smtpPort, String... extraArguments) {
+  PeerflowNode(String name, Path logDir, String jdbcUrl, int smtpPort, String... extraArguments) {
     this.name = name;
     this.log = logDir.resolve(name + ".log");
     this.port = freePort();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +32,10 @@ class TwoNodesIT {
 
   @Test
   void twoNodesShareTheJobsAndSendEachNoticeOnce() throws Exception {
-    GreenMail smtp = new GreenMail(new ServerSetup(PeerflowNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        PeerflowNode nodeA = new PeerflowNode("node-a", logs, postgres.getJdbcUrl("postgres", "postgres"),
-            smtp.getSmtp().getPort());
-        PeerflowNode nodeB = new PeerflowNode("node-b", logs, postgres.getJdbcUrl("postgres", "postgres"),
-            smtp.getSmtp().getPort())) {
+    try (NodeEnvironment environment = new NodeEnvironment(logs);
+        PeerflowNode nodeA = environment.node("node-a");
+        PeerflowNode nodeB = environment.node("node-b")) {
+      GreenMail smtp = environment.smtp();
       // the first node creates the schema; the second joins a database that has it (see README, production)
       nodeA.start(Duration.ofSeconds(180));
       nodeB.start(Duration.ofSeconds(180));
@@ -83,8 +78,6 @@ class TwoNodesIT {
       assertThat(jobsByNode.keySet()).as("both nodes ran jobs").contains("node-a", "node-b");
       assertThat(DrillCase.count(nodeA, "/engine-rest/incident/count")).as("incidents").isZero();
       DrillCase.completeAll(nodes, settled);
-    } finally {
-      smtp.stop();
     }
   }
 }

@@ -8,8 +8,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The last step of the bench run: assembles target/bench/*.md into bench/RESULTS.md and prints it. */
+/**
+ * The last step of the bench run: assembles target/bench/*.md into bench/RESULTS.md and prints it.
+ * Everything in the old file from {@link #KEPT} on — what we found and changed because of the
+ * numbers, written by hand — is kept below the new tables.
+ */
 class BenchResults {
+
+  static final String KEPT = "<!-- Written by hand, kept by every bench run: -->";
 
   @Test
   void writeResults() throws Exception {
@@ -27,8 +33,13 @@ class BenchResults {
         out.append(Files.readString(section)).append('\n');
       }
     }
-    Files.createDirectories(Path.of("bench"));
-    Files.writeString(Path.of("bench", "RESULTS.md"), out.toString());
+    Path results = Path.of("bench", "RESULTS.md");
+    String kept = Files.exists(results) ? Files.readString(results) : "";
+    if (kept.contains(KEPT)) {
+      out.append('\n').append(kept.substring(kept.indexOf(KEPT)));
+    }
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, out.toString());
     System.out.println("\n" + out);
   }
 

@@ -295,6 +295,27 @@ class EngineBench extends IntegrationTestBase {
   private void measureTasklist(long open) {
     String list = "/engine-rest/task?candidateGroup=hr&sortBy=dueDate&sortOrder=asc&maxResults=50";
     String count = "/engine-rest/task/count?candidateGroup=hr";
+    // harper sees every open task of the benchmark: a query that returned less would be timed cheaply
+    if (rest.get("harper", list).json().size() != 50 || rest.get("harper", count).json().get("count").asLong() < open) {
+      throw new IllegalStateException("harper's task list or count misses tasks at " + open + " open");
+    }
+    // H2 answers an identical query on unchanged tables from its last result; a Tasklist in use
+    // sees tables change between requests, so time the query itself
+    reuseH2Results(false);
+    try {
+      timeTasklistQueries(open, list, count);
+    } finally {
+      reuseH2Results(true);
+    }
+  }
+
+  private void reuseH2Results(boolean reuse) {
+    if (!usesPostgres()) {
+      jdbc.execute("SET OPTIMIZE_REUSE_RESULTS " + (reuse ? 1 : 0));
+    }
+  }
+
+  private void timeTasklistQueries(long open, String list, String count) {
     for (String path : List.of(list, count)) {
       Stats stats = new Stats();
       for (int i = 0; i < 5; i++) {

@@ -32,6 +32,22 @@ final class BenchModels {
     return key;
   }
 
+  /**
+   * The same line with the work Peerflow adds to every task: each has candidate group {@code hr}
+   * (its members are e-mailed through the outbox) and a due date (reminder and escalation jobs).
+   */
+  static String deployNotifiedLine(RepositoryService repository, int tasks) {
+    String key = "bench-notified-line-" + tasks;
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).name("Bench notified line")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Start");
+    for (int i = 1; i <= tasks; i++) {
+      flow = flow.userTask("Task_" + i).name("Step " + i).camundaCandidateGroups("hr")
+          .camundaDueDate("${businessDays.after(5)}").camundaFormRef(FORM_ID).camundaFormRefBinding("deployment");
+    }
+    deploy(repository, key, flow.endEvent("EndEvent_Done").done());
+    return key;
+  }
+
   static void deployOpenTaskAndNotified(RepositoryService repository) {
     deploy(repository, OPEN_TASK, Bpmn.createExecutableProcess(OPEN_TASK).name("Bench open task")
         .camundaHistoryTimeToLive(1).startEvent("StartEvent_Start")

@@ -88,44 +88,53 @@ class EngineBench extends IntegrationTestBase {
       walk.walkOnce(processEngine); // warm-up, and how many user tasks one walk completes
       int tasks = (int) (historyService.createHistoricTaskInstanceQuery().count() - tasksBefore);
       long jobsPerWalk = processEngine.getManagementService().createJobQuery().count() - jobsBefore;
-      String baseline = BenchModels.deployPlainLine(processEngine.getRepositoryService(), tasks);
-      Runnable plainWalk = () -> {
-        String instance = runtimeService.startProcessInstanceByKey(baseline).getId();
-        for (int i = 0; i < tasks; i++) {
-          taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
-        }
-      };
-      plainWalk.run();
-      // alternate rounds so that a busy neighbour on the machine hurts both sides alike
-      double walkTime = 0;
-      double plainTime = 0;
-      int walks = 0;
-      int plains = 0;
+      String plainLine = BenchModels.deployPlainLine(processEngine.getRepositoryService(), tasks);
+      String notifiedLine = BenchModels.deployNotifiedLine(processEngine.getRepositoryService(), tasks);
+      // three contestants: the process, the bare engine, and the bare line with Peerflow's own work
+      // on each task (e-mails to its candidates, reminder and escalation jobs) — which splits the
+      // gap between the first two into what every task costs by design and what the model costs
+      List<Runnable> contestants = List.of(() -> walk.walkOnce(processEngine), () -> walkLine(plainLine, tasks),
+          () -> walkLine(notifiedLine, tasks));
+      contestants.forEach(Runnable::run); // warm-up
+      long[] runs = new long[contestants.size()];
+      double[] seconds = new double[contestants.size()];
+      // alternate rounds so that a busy neighbour on the machine hurts every contestant alike
       for (int round = 0; round < 4; round++) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget) / 8;
-        long start = System.nanoTime();
-        do {
-          walk.walkOnce(processEngine);
-          walks++;
-        } while (System.nanoTime() < end);
-        walkTime += (System.nanoTime() - start) / 1e9;
-        end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget) / 8;
-        start = System.nanoTime();
-        do {
-          plainWalk.run();
-          plains++;
-        } while (System.nanoTime() < end);
-        plainTime += (System.nanoTime() - start) / 1e9;
+        for (int c = 0; c < contestants.size(); c++) {
+          long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget) / 12;
+          long start = System.nanoTime();
+          do {
+            contestants.get(c).run();
+            runs[c]++;
+          } while (System.nanoTime() < end);
+          seconds[c] += (System.nanoTime() - start) / 1e9;
+        }
       }
-      double rate = walks / walkTime;
-      double plainRate = plains / plainTime;
+      double rate = runs[0] / seconds[0];
+      double plainRate = runs[1] / seconds[1];
+      double notifiedRate = runs[2] / seconds[2];
       report.row("1 throughput", walk.name() + " walks/s (1 thread, Java API)", String.format("%.2f", rate),
           String.format("bare engine, straight line of %d plain user tasks: %.2f/s", tasks, plainRate));
       report.row("1 throughput", walk.name() + " ratio to bare engine", String.format("%.2f", rate / plainRate),
-          String.format("target >= 0.7; %d walks, %d user tasks and %d queued jobs (e-mails, deadlines) each", walks, tasks, jobsPerWalk));
+          String.format("target >= 0.7; %d walks, %d user tasks and %d queued jobs (e-mails, deadlines) each", runs[0], tasks, jobsPerWalk));
+      report.row("1 throughput", walk.name() + " ratio to the same line with Peerflow's task e-mails and deadlines",
+          String.format("%.2f", rate / notifiedRate), String.format("that line: %.2f/s, %.2f of the bare engine;"
+              + " each of its %d tasks has candidate group hr (%d members e-mailed) and a due date in 5 business days",
+              notifiedRate, notifiedRate / plainRate, tasks, hrMembers()));
     }
     // the queued e-mails of the walks are not part of the next figures
     dropQueuedMails();
+  }
+
+  private void walkLine(String key, int tasks) {
+    String instance = runtimeService.startProcessInstanceByKey(key).getId();
+    for (int i = 0; i < tasks; i++) {
+      taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    }
+  }
+
+  private long hrMembers() {
+    return identityService.createUserQuery().memberOfGroup("hr").count();
   }
 
   private void dropQueuedMails() {

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes Peerflow adds to Camunda's tables, from {@value #POSTGRES_SCRIPT}: applied once the
- * engine has created or updated its schema, on PostgreSQL only (H2 answers the same queries in
- * milliseconds without them), idempotently at every start. Each index says in the script which
- * measured query it is for.
+ * engine has created or updated its schema, on PostgreSQL only, idempotently at every start. Each
+ * index says in the script which measured query it is for. On H2 the same index changes nothing
+ * measurable: H2 builds the whole DISTINCT result of a task query before it sorts and pages it
+ * (TasklistQueryBench, bench/RESULTS.md).
  */
 @Component
 class DatabaseIndexes extends AbstractProcessEnginePlugin {

@@ -73,7 +73,12 @@ class TasklistQueryBench extends IntegrationTestBase {
           rows("ACT_RU_TASK"), rows("ACT_RU_IDENTITYLINK"), rows("ACT_RU_AUTHORIZATION")));
       line("statistics: " + lastAnalyze());
       if (!usesPostgres()) {
-        measure("H2", rest, false);
+        // H2 would answer each repetition from its previous result (tables unchanged): time the query
+        sql("SET OPTIMIZE_REUSE_RESULTS 0");
+        sql("DROP INDEX IF EXISTS " + INDEX);
+        measure("H2: Camunda's schema only", rest, true);
+        sql("CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_IDENTITYLINK (TASK_ID_, GROUP_ID_, TYPE_)");
+        measure("H2: with the identity-link index", rest, true);
         continue;
       }
       line("autovacuum: " + show("autovacuum") + ", naptime " + show("autovacuum_naptime"));
@@ -106,9 +111,7 @@ class TasklistQueryBench extends IntegrationTestBase {
       for (String[] statement : statements) {
         line("SQL: " + statement[0].replaceAll("\\s+", " "));
         line("parameters: " + statement[1]);
-        if (usesPostgres()) {
-          line(explain(statement[0], statement[1]));
-        }
+        line(explain(statement[0], statement[1]));
       }
     }
   }
@@ -176,7 +179,7 @@ class TasklistQueryBench extends IntegrationTestBase {
 
   private String explain(String sql, String parameters) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+        PreparedStatement statement = connection.prepareStatement((usesPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") + sql)) {
       bind(statement, parameters);
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows = statement.executeQuery()) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash drill: the packaged application on PostgreSQL is killed with SIGKILL while cases are being
- * started and their e-mails sent, then started again on the same database. Every start it had
- * acknowledged is there, every timer that fell due while it was down fires, no job stays stuck,
+ * started, withdrawn and their e-mails sent, then started again on the same database. Every start
+ * and every withdrawal it had acknowledged is there, every timer that fell due while it was down fires, no job stays stuck,
  * every task is announced, and an e-mail that was in flight at the kill can only come again as
  * the same e-mail (same Message-ID), never as a second notice.
  */
@@ -42,7 +42,7 @@ class CrashDrillIT {
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       Set<String> unanswered = ConcurrentHashMap.newKeySet();
       AtomicInteger next = new AtomicInteger();
-      ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS);
+      ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS + 1);
       for (int t = 0; t < LOAD_THREADS; t++) {
         load.submit(() -> {
           while (node.isAlive()) {
@@ -52,6 +52,19 @@ class CrashDrillIT {
           }
         });
       }
+      // every other acknowledged case is withdrawn while the load runs, up to the kill
+      Set<String> withdrawalsAcknowledged = ConcurrentHashMap.newKeySet();
+      Set<String> withdrawalsSent = ConcurrentHashMap.newKeySet();
+      load.submit(() -> {
+        while (node.isAlive()) {
+          acknowledged.stream().filter(key -> key.hashCode() % 2 == 0 && withdrawalsSent.add(key)).findAny()
+              .ifPresentOrElse(key -> {
+                if (DrillCase.withdraw(node, key)) {
+                  withdrawalsAcknowledged.add(key);
+                }
+              }, () -> PeerflowNode.sleep(50));
+        }
+      });
       Thread.sleep(LOAD_BEFORE_KILL.toMillis());
       long dueBeforeKill = DrillCase.count(node, "/engine-rest/job/count?executable=true");
       int tasksBeforeKill = DrillCase.tasks(node).size();
@@ -77,6 +90,12 @@ class CrashDrillIT {
       assertThat(settled.instances().keySet()).as("every acknowledged start survived the crash").containsAll(acknowledged);
       assertThat(settled.instances().keySet()).as("no instance Peerflow was not asked for")
           .allMatch(key -> acknowledged.contains(key) || unanswered.contains(key));
+      Set<String> withdrawn = DrillCase.withdrawn(node);
+      System.out.printf("CrashDrillIT: %d withdrawals acknowledged, %d sent, %d recorded%n",
+          withdrawalsAcknowledged.size(), withdrawalsSent.size(), withdrawn.size());
+      assertThat(withdrawalsAcknowledged).as("withdrawals were recorded before the kill").isNotEmpty();
+      assertThat(withdrawn).as("every acknowledged withdrawal survived the crash").containsAll(withdrawalsAcknowledged);
+      assertThat(withdrawalsSent).as("no withdrawal nobody sent").containsAll(withdrawn);
       DrillCase.assertOneNoticePerTask(settled);
       assertThat(settled.redeliveries()).as("only e-mails in flight at the kill (at most one per job thread) come twice")
           .isLessThanOrEqualTo(10);

@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.peerflow.Rest;
  * The case the drills load Peerflow with, deployed over REST like a process owner's model so that
  * it passes every deployment check: each instance gives {@code hr} a task at once and a follow-up
  * task when its timer ({@value #TIMER}) fires; each task is announced by e-mail to harper through
- * the outbox, and has its reminder and escalation jobs.
+ * the outbox. A message {@value #WITHDRAWAL} records a withdrawal at any time (a non-interrupting
+ * event subprocess, so the rest of the case runs on), as a consent withdrawal is recorded.
  */
 final class DrillCase {
 
@@ -29,6 +31,7 @@ final class DrillCase {
   static final String HR_USER = "harper";
   static final String HR_ADDRESS = "harper@example.org";
   static final int TASKS_PER_INSTANCE = 2;
+  static final String WITHDRAWAL = "drill-withdrawal";
 
   private static final Pattern TASK_LINK = Pattern.compile("\\?task=([0-9a-f-]{36})");
 
@@ -52,6 +55,31 @@ final class DrillCase {
     } catch (RuntimeException connectionLost) {
       return false; // killed while answering, or refused: the caller does not know whether it started
     }
+  }
+
+  /**
+   * Records a withdrawal on a running instance as harper, a messenger of the case
+   * ({@code peerflow.messengers}); true when Peerflow answered 2xx (the message is committed).
+   */
+  static boolean withdraw(PeerflowNode node, String businessKey) {
+    try {
+      int status = node.rest().postJson(HR_USER, "/engine-rest/message",
+          Map.of("messageName", WITHDRAWAL, "businessKey", businessKey)).status();
+      return status == 204 || status == 200;
+    } catch (RuntimeException connectionLost) {
+      return false;
+    }
+  }
+
+  /** Business keys of the instances whose withdrawal was recorded (history). */
+  static Set<String> withdrawn(PeerflowNode node) {
+    Map<String, String> keyById = new HashMap<>();
+    instances(node).forEach((key, id) -> keyById.put(id, key));
+    Set<String> keys = new HashSet<>();
+    array(node, "/engine-rest/history/activity-instance?processDefinitionKey=" + KEY
+        + "&activityId=StartEvent_Withdrawal&maxResults=100000")
+        .forEach(activity -> keys.add(keyById.get(activity.get("processInstanceId").asText())));
+    return keys;
   }
 
   /** Business key → process instance id, of every drill instance ever started (history). */
@@ -173,6 +201,11 @@ final class DrillCase {
             targetNamespace="http://peerflow.org/drill">
           <bpmn:process id="%1$s" name="Drill case" isExecutable="true" camunda:historyTimeToLive="30"
               camunda:candidateStarterGroups="hr">
+            <bpmn:extensionElements>
+              <camunda:properties>
+                <camunda:property name="peerflow.messengers" value="hr" />
+              </camunda:properties>
+            </bpmn:extensionElements>
             <bpmn:startEvent id="StartEvent_Opened" />
             <bpmn:sequenceFlow id="Flow_Split" sourceRef="StartEvent_Opened" targetRef="Gateway_Split" />
             <bpmn:parallelGateway id="Gateway_Split" />
@@ -190,9 +223,17 @@ final class DrillCase {
                 camunda:formRef="%1$s-form" camunda:formRefBinding="deployment" />
             <bpmn:sequenceFlow id="Flow_FollowUpDone" sourceRef="Task_FollowUp" targetRef="EndEvent_FollowUpDone" />
             <bpmn:endEvent id="EndEvent_FollowUpDone" />
+            <bpmn:subProcess id="SubProcess_Withdrawal" triggeredByEvent="true">
+              <bpmn:startEvent id="StartEvent_Withdrawal" name="Withdrawal recorded" isInterrupting="false">
+                <bpmn:messageEventDefinition messageRef="Message_Withdrawal" />
+              </bpmn:startEvent>
+              <bpmn:sequenceFlow id="Flow_Withdrawn" sourceRef="StartEvent_Withdrawal" targetRef="EndEvent_Withdrawn" />
+              <bpmn:endEvent id="EndEvent_Withdrawn" />
+            </bpmn:subProcess>
           </bpmn:process>
+          <bpmn:message id="Message_Withdrawal" name="%3$s" />
         </bpmn:definitions>
-        """.formatted(KEY, TIMER).getBytes(StandardCharsets.UTF_8);
+        """.formatted(KEY, TIMER, WITHDRAWAL).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] form() {

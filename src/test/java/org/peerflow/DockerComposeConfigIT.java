@@ -59,6 +59,8 @@ class DockerComposeConfigIT {
       }
       assertThat(environment.get("PEERFLOW_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/peerflow");
       assertThat(environment.get("PEERFLOW_SMTP_STARTTLS")).isEqualTo("false");
+      // the engine's hostname, so that Cockpit's job log tells the nodes apart (bound as TwoNodesIT binds it)
+      assertThat(environment.get("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME")).as("%s's name", node).isEqualTo(node);
     }
     Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
     assertThat(postgres).containsKey("healthcheck");

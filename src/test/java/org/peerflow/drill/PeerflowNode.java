@@ -46,10 +46,11 @@ public final class PeerflowNode implements AutoCloseable {
         Map.entry("PEERFLOW_MAIL_FROM", "peerflow@example.org"),
         Map.entry("PEERFLOW_BASE_URL", "https://peerflow.example.org"),
         Map.entry("PEERFLOW_ADMIN_USER", ADMIN), Map.entry("PEERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD),
-        Map.entry("PEERFLOW_HR_LEAD", ADMIN));
+        Map.entry("PEERFLOW_HR_LEAD", ADMIN),
+        // as docker-compose.yml names its nodes: Spring binds it to the engine's hostname
+        Map.entry("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME", name));
     this.arguments = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-jar", applicationJar().toString(), "--server.port=" + port,
-        "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        "-XX:TieredStopAtLevel=1", "-jar", applicationJar().toString(), "--server.port=" + port));
     this.arguments.addAll(List.of(extraArguments));
   }
 

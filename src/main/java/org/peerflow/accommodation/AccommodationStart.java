@@ -28,7 +28,6 @@ class AccommodationStart implements ExecutionListener {
   static final String REFERRAL = "referral";
   static final String APPLICANT = "applicant";
   private static final Set<String> PATHS = Set.of(EMPLOYEE, REFERRAL, APPLICANT);
-  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private final BusinessDays businessDays;
 
@@ -43,10 +42,7 @@ class AccommodationStart implements ExecutionListener {
     String path = requestPath(execution, starter);
 
     String name = StartVariables.requiredText(execution, "employeeName", "the name of the person the request is for");
-    String email = StartVariables.requiredText(execution, "employeeEmail", "where the acknowledgement and the decision go");
-    if (!email.matches(EMAIL)) {
-      throw new BadUserRequestException("The start variable 'employeeEmail' is not an e-mail address.");
-    }
+    StartVariables.requiredEmail(execution, "employeeEmail", "where the acknowledgement and the decision go");
     String channel = switch (path) {
       case REFERRAL -> "supervisor referral";
       case APPLICANT -> textOr(execution, "channel", "application process");

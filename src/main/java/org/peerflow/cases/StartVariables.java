@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /** Checks a start variable and says in one sentence what is wrong and what was expected. */
 public final class StartVariables {
 
+  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
   private StartVariables() {}
 
   public static String requiredText(DelegateExecution execution, String name, String meaning) {
@@ -18,6 +20,15 @@ public final class StartVariables {
           + value.getClass().getSimpleName() + ".");
     }
     return text.trim();
+  }
+
+  /** A required text that must look like one e-mail address (notices will be sent to it). */
+  public static String requiredEmail(DelegateExecution execution, String name, String meaning) {
+    String email = requiredText(execution, name, meaning);
+    if (!email.matches(EMAIL)) {
+      throw new BadUserRequestException("The start variable '" + name + "' is not an e-mail address.");
+    }
+    return email;
   }
 
   public static String businessKeyOrNew(DelegateExecution execution, String prefix) {

@@ -20,7 +20,6 @@ class ConsentProposal implements ExecutionListener {
 
   static final String CLINICIANS = "clinicians";
   private static final Set<String> KINDS = Set.of("standard", "antipsychotic", "extraordinary");
-  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private final IdentityService identityService;
 
@@ -36,10 +35,7 @@ class ConsentProposal implements ExecutionListener {
     if (!KINDS.contains(kind)) {
       throw new BadUserRequestException("The start variable 'treatmentKind' must be 'standard', 'antipsychotic' or 'extraordinary', not '" + kind + "'.");
     }
-    String teamEmail = StartVariables.requiredText(execution, "clientTeamEmail", "where notices to the client's team go");
-    if (!teamEmail.matches(EMAIL)) {
-      throw new BadUserRequestException("The start variable 'clientTeamEmail' is not an e-mail address.");
-    }
+    StartVariables.requiredEmail(execution, "clientTeamEmail", "where notices to the client's team go");
     String prescriber = prescriber(execution);
     User user = Context.getCommandContext().runWithoutAuthorization(() -> clinician(prescriber));
     if (user.getEmail() == null || user.getEmail().isBlank()) {

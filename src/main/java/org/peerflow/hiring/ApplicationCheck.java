@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("applicationCheck")
 class ApplicationCheck implements ExecutionListener {
 
-  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private final Positions positions;
   private final Jurisdictions jurisdictions;
@@ -31,10 +30,7 @@ class ApplicationCheck implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String positionId = StartVariables.requiredText(execution, "positionId", "the id of an open peer specialist position");
     StartVariables.requiredText(execution, "applicantName", "the applicant's name");
-    String email = StartVariables.requiredText(execution, "applicantEmail", "where notices to the applicant go");
-    if (!email.matches(EMAIL)) {
-      throw new BadUserRequestException("The start variable 'applicantEmail' is not an e-mail address.");
-    }
+    StartVariables.requiredEmail(execution, "applicantEmail", "where notices to the applicant go");
     Map<String, Object> position = Context.getCommandContext().runWithoutAuthorization(() -> openPosition(positionId));
     String jurisdiction = String.valueOf(position.get("jurisdiction"));
     jurisdictions.requireKnown(jurisdiction);

@@ -94,11 +94,22 @@ public final class ConsentWalk {
   /** Capable adult, peer declined: disclosure, capacity, up to the decision. */
   public ProcessInstance toDecision(String treatmentKind) {
     ProcessInstance consent = propose(treatmentKind);
+    capableAdultToDecision(consent);
+    return consent;
+  }
+
+  /** From the decision-maker check: a capable adult who declines a peer, up to the decision. */
+  void capableAdultToDecision(ProcessInstance consent) {
     decisionMaker(consent, "capable-adult", false);
     offerPeer(consent, false);
     disclose(consent);
     assessCapacity(consent, true, false);
-    return consent;
+  }
+
+  /** While the treatment goes on, the clinician proposes a material change: back to the decision-maker check. */
+  void proposeChange(ProcessInstance consent, String proposedTreatment) {
+    complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
+        "proposedTreatment", proposedTreatment, "treatmentKind", "antipsychotic"));
   }
 
   /** Consent given and documented: waiting while the treatment goes on. */

@@ -366,8 +366,7 @@ class InformedConsentTest extends IntegrationTestBase {
   @Test
   void aMaterialChangeNeedsANewConsent() {
     ProcessInstance consent = walk.consented();
-    complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-        "proposedTreatment", "Olanzapine 10 mg nightly", "treatmentKind", "antipsychotic"));
+    walk.proposeChange(consent, "Olanzapine 10 mg nightly");
 
     assertThat(consent).isWaitingAt("Task_CheckDecisionMaker");
     walk.decisionMaker(consent, "capable-adult", false);
@@ -381,12 +380,8 @@ class InformedConsentTest extends IntegrationTestBase {
     assertThat(consent).isWaitingAt("Task_MonitorTreatment").hasNotPassed("EndEvent_DecisionRefused")
         .variables().containsEntry("consentActive", true).containsEntry("consentedTreatment", ConsentWalk.TREATMENT);
 
-    complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-        "proposedTreatment", "Olanzapine 10 mg nightly", "treatmentKind", "antipsychotic"));
-    walk.decisionMaker(consent, "capable-adult", false);
-    walk.offerPeer(consent, false);
-    walk.disclose(consent);
-    walk.assessCapacity(consent, true, false);
+    walk.proposeChange(consent, "Olanzapine 10 mg nightly");
+    walk.capableAdultToDecision(consent);
     walk.decide(consent, "consent");
     walk.document(consent);
     assertThat(consent).isWaitingAt("Task_MonitorTreatment").variables()
@@ -553,12 +548,8 @@ class InformedConsentTest extends IntegrationTestBase {
     switch (stage) {
       case "documentation" -> {
         // the consent is given but not yet documented: go back to the state right after the decision
-        complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-            "proposedTreatment", "Olanzapine 10 mg", "treatmentKind", "antipsychotic"));
-        walk.decisionMaker(consent, "capable-adult", false);
-        walk.offerPeer(consent, false);
-        walk.disclose(consent);
-        walk.assessCapacity(consent, true, false);
+        walk.proposeChange(consent, "Olanzapine 10 mg");
+        walk.capableAdultToDecision(consent);
         walk.decide(consent, "consent");
         assertThat(consent).isWaitingAt("Task_DocumentConsent");
       }
@@ -570,19 +561,14 @@ class InformedConsentTest extends IntegrationTestBase {
         assertThat(consent).isWaitingAt("Task_ReviewConsent");
       }
       case "re-consent" -> {
-        complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-            "proposedTreatment", "Olanzapine 10 mg", "treatmentKind", "antipsychotic"));
+        walk.proposeChange(consent, "Olanzapine 10 mg");
         walk.decisionMaker(consent, "capable-adult", false);
         walk.offerPeer(consent, true);
         assertThat(consent).isWaitingAt("Task_Disclose", "Task_SupportSharedDecision");
       }
       case "more-time" -> {
-        complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-            "proposedTreatment", "Olanzapine 10 mg", "treatmentKind", "antipsychotic"));
-        walk.decisionMaker(consent, "capable-adult", false);
-        walk.offerPeer(consent, false);
-        walk.disclose(consent);
-        walk.assessCapacity(consent, true, false);
+        walk.proposeChange(consent, "Olanzapine 10 mg");
+        walk.capableAdultToDecision(consent);
         walk.decide(consent, "more-time");
         assertThat(consent).isWaitingAt("Event_MoreTimeOver");
       }

@@ -52,6 +52,7 @@ class TasklistQueryBench extends IntegrationTestBase {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired DataSource dataSource;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private static final String INDEX = "PF_IDX_IDENT_LNK_TASK_GROUP";
   private static final String SCRIPT = "org/peerflow/database/postgres-indexes.sql";
@@ -235,13 +236,7 @@ class TasklistQueryBench extends IntegrationTestBase {
   }
 
   private long rows(String table) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
   }
 
   private String lastAnalyze() {
@@ -270,12 +265,9 @@ class TasklistQueryBench extends IntegrationTestBase {
     }
   }
 
+  /** One statement; JdbcTemplate's exception names the SQL that failed. */
   private void sql(String command) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(command);
-    } catch (SQLException e) {
-      throw new IllegalStateException(command + ": " + e.getMessage(), e);
-    }
+    jdbc.execute(command);
   }
 
   private void dropFix() {
@@ -299,11 +291,9 @@ class TasklistQueryBench extends IntegrationTestBase {
   }
 
   private String show(String setting) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SHOW " + setting)) {
-      rows.next();
-      return rows.getString(1);
-    } catch (SQLException e) {
+    try {
+      return jdbc.queryForObject("SHOW " + setting, String.class);
+    } catch (org.springframework.dao.DataAccessException e) {
       return "?";
     }
   }

@@ -70,8 +70,7 @@ class TasklistBrowserIT extends IntegrationTestBase {
 
     inBrowser("harper", screening, (browser, wait) -> {
       assertThat(filterNames(browser, wait)).as("harper's filters").containsExactlyInAnyOrder("My tasks", "HR");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      claim(wait);
       option(browser, wait, "Yes — invite to interview");
       wait.until(ExpectedConditions.elementToBeClickable(field("Notes"))).sendKeys("Meets every posted qualification");
       screenshot(browser, SCREENSHOTS.resolve("tasklist-screening.png"));
@@ -93,8 +92,7 @@ class TasklistBrowserIT extends IntegrationTestBase {
 
     inBrowser("sam", interview, (browser, wait) -> {
       assertThat(filterNames(browser, wait)).as("sam's filters").containsExactlyInAnyOrder("My tasks", "Supervisors");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      claim(wait);
       wait.until(ExpectedConditions.elementToBeClickable(field("Interview notes"))).sendKeys("Warm, clear on boundaries");
       option(browser, wait, "Strong fit");
       screenshot(browser, SCREENSHOTS.resolve("tasklist-form.png"));
@@ -135,8 +133,7 @@ class TasklistBrowserIT extends IntegrationTestBase {
 
     inBrowser("casey", disclose, (browser, wait) -> {
       assertThat(filterNames(browser, wait)).as("casey's filters").containsExactlyInAnyOrder("My tasks", "Clinicians");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      claim(wait);
       for (String element : List.of("The condition", "The proposed treatment", "Risks, side effects", "Alternatives, including no treatment",
           "The right to consent or refuse", "The right to withdraw consent", "Written information in everyday language")) {
         WebElement box = wait.until(ExpectedConditions.elementToBeClickable(field(element)));
@@ -185,6 +182,12 @@ class TasklistBrowserIT extends IntegrationTestBase {
       browser.quit();
       deleteRecursively(profile);
     }
+  }
+
+  /** Claims the open task with the Tasklist's Claim button and waits until the form is the user's. */
+  private static void claim(WebDriverWait wait) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
   }
 
   private static List<String> filterNames(WebDriver browser, WebDriverWait wait) {

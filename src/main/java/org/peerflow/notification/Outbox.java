@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Outbox {
 
-  static final String MAIL_PROCESS = "peerflow-mail";
+  /** The internal process that sends one e-mail; its tasks get no case listeners. */
+  public static final String MAIL_PROCESS = "peerflow-mail";
   static final String TO = "to";
   static final String SUBJECT = "subject";
   static final String BODY = "body";

@@ -1,4 +1,4 @@
-package org.peerflow.notification;
+package org.peerflow.cases;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,17 +10,19 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.peerflow.notification.Outbox;
 
 /**
  * Adds a built-in listener to every user task of every process but the internal mail process
  * (e-mails about e-mails would never end). Built-in, so it also runs when an operator moves a case
- * in Cockpit with "skip custom listeners".
+ * in Cockpit with "skip custom listeners". Used by the task e-mails, the deadline jobs and the
+ * required-field check of Camunda Forms.
  */
-final class CaseTaskListeners {
+public final class CaseTaskListeners {
 
   private CaseTaskListeners() {}
 
-  static void addToEveryCaseTask(ProcessEngineConfigurationImpl configuration, TaskListener listener, String... events) {
+  public static void addToEveryCaseTask(ProcessEngineConfigurationImpl configuration, TaskListener listener, String... events) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

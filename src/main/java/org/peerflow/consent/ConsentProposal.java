@@ -63,8 +63,8 @@ class ConsentProposal implements ExecutionListener {
   }
 
   private User clinician(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user == null || identityService.createUserQuery().userId(userId).memberOfGroup(CLINICIANS).count() == 0) {
+    User user = identityService.createUserQuery().userId(userId).memberOfGroup(CLINICIANS).singleResult();
+    if (user == null) {
       throw new BadUserRequestException("The prescriber '" + userId + "' is not a member of the group 'clinicians'.");
     }
     return user;

@@ -27,10 +27,11 @@ class ConsentWithdrawal implements JavaDelegate {
     if (receivedBy == null || receivedBy.toString().isBlank()) {
       throw new BadUserRequestException("A ConsentWithdrawn message needs receivedBy: who on the treating staff received the withdrawal.");
     }
-    execution.setVariable("consentWasActive", Boolean.TRUE.equals(execution.getVariable("consentActive")));
+    boolean wasActive = Boolean.TRUE.equals(execution.getVariable("consentActive"));
+    execution.setVariable("consentWasActive", wasActive);
     execution.setVariable("consentActive", false);
     execution.setVariable("withdrawnAt", ClockUtil.getCurrentTime());
-    if (Boolean.TRUE.equals(execution.getVariable("consentWasActive"))) {
+    if (wasActive) {
       execution.setVariable("consentOutcome", "WITHDRAWN");
     }
   }

@@ -42,6 +42,8 @@ class ConflictAnswers implements ResourceConfigCustomizer {
 
   static Response answer(Throwable shown, Throwable cause) {
     ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(shown);
+    BadUserRequestException refusedInput = Causes.find(cause, BadUserRequestException.class);
+    FormFieldValidationException missingField = Causes.find(cause, FormFieldValidationException.class);
     Response.Status status;
     if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
       status = Response.Status.CONFLICT;
@@ -53,17 +55,17 @@ class ConflictAnswers implements ResourceConfigCustomizer {
           + "from another window); reload it.");
     } else if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
       status = Response.Status.NOT_FOUND;
-    } else if (find(cause, BadUserRequestException.class) != null) {
+    } else if (refusedInput != null) {
       // Peerflow refused the input of a start (an unknown position, a missing e-mail address):
       // Camunda wraps every engine exception of a start into a 500, but the caller sent something wrong
       status = Response.Status.BAD_REQUEST;
       dto.setType(BadUserRequestException.class.getSimpleName());
-      dto.setMessage(find(cause, BadUserRequestException.class).getMessage());
-    } else if (find(cause, FormFieldValidationException.class) != null) {
+      dto.setMessage(refusedInput.getMessage());
+    } else if (missingField != null) {
       // a built-in listener's refusal arrives wrapped by the engine ("ENGINE-03051 ..."): say it plainly
       status = Response.Status.BAD_REQUEST;
       dto.setType(FormFieldValidationException.class.getSimpleName());
-      dto.setMessage(find(cause, FormFieldValidationException.class).getMessage());
+      dto.setMessage(missingField.getMessage());
     } else {
       Response answer = ExceptionHandlerHelper.getInstance().getResponse(shown);
       if (answer.getEntity() instanceof ExceptionDto camunda && (camunda.getMessage() == null || camunda.getMessage().isBlank())) {
@@ -75,27 +77,14 @@ class ConflictAnswers implements ResourceConfigCustomizer {
     return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
-  }
-
   /**
    * Two claims by one user at once both find no authorization of that user on the task and both
    * insert one; the database's unique key on user and resource refuses the second (H2 and
    * PostgreSQL name the key as Camunda's schema does).
    */
   private static boolean claimedTwiceAtOnce(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toUpperCase().contains("ACT_UNIQ_AUTH_USER")) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.find(e, t -> t instanceof java.sql.SQLException
+        && String.valueOf(t.getMessage()).toUpperCase().contains("ACT_UNIQ_AUTH_USER")) != null;
   }
 
   private static String rootMessage(Throwable e) {

@@ -58,22 +58,13 @@ class RequestSizeLimit {
       try {
         chain.doFilter(new Limited(request, limit), response);
       } catch (IOException | ServletException | RuntimeException e) {
-        if (causedByLimit(e) && !response.isCommitted()) {
+        if (Causes.find(e, TooLarge.class) != null && !response.isCommitted()) {
           response.reset();
           refuse(response);
         } else {
           throw e;
         }
       }
-    }
-
-    private static boolean causedByLimit(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof TooLarge) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

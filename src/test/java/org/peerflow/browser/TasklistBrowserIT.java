@@ -84,6 +84,24 @@ class TasklistBrowserIT extends IntegrationTestBase {
   }
 
   @Test
+  void aClaimThatCameTooLateSaysSoInTheTasklist() throws IOException {
+    ProcessInstance application = walk().apply(walk().openPosition("US-MA"));
+    Task screening = taskService.createTaskQuery().processInstanceId(application.getId()).singleResult();
+
+    inBrowser("harper", screening, (browser, wait) -> {
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+      taskService.claim(screening.getId(), "hana"); // hana, in her own Tasklist, was faster
+      browser.findElement(By.cssSelector("button.claim")).click();
+      // harper is told in a sentence that someone else has the task; the task stays hana's
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notifications"),
+          "is already claimed by someone else"));
+      screenshot(browser, SCREENSHOTS.resolve("tasklist-late-claim.png"));
+    });
+
+    assertThat(taskService.createTaskQuery().taskId(screening.getId()).singleResult().getAssignee()).isEqualTo("hana");
+  }
+
+  @Test
   void supervisorInterviewsWithTheGuideThatAsksNothingAboutThePast() throws IOException {
     ProcessInstance application = walk().apply(walk().openPosition("US-MA"));
     walk().screen(application, "yes");

@@ -31,6 +31,23 @@ public final class StartVariables {
     return email;
   }
 
+  /**
+   * An optional yes/no start variable: absent means {@code fallback} (written to the case, so that
+   * gateways can read it); anything but a Boolean is refused.
+   */
+  public static boolean optionalFlag(DelegateExecution execution, String name, boolean fallback) {
+    Object value = execution.getVariable(name);
+    if (value == null) {
+      execution.setVariable(name, fallback);
+      return fallback;
+    }
+    if (!(value instanceof Boolean flag)) {
+      throw new BadUserRequestException("The start variable '" + name + "' must be true or false, not "
+          + value.getClass().getSimpleName() + " '" + value + "'.");
+    }
+    return flag;
+  }
+
   public static String businessKeyOrNew(DelegateExecution execution, String prefix) {
     String key = execution.getProcessBusinessKey();
     if (key == null || key.isBlank()) {

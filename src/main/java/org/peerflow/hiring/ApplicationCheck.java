@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of {@code fair-chance-hiring} (the applicant portal's REST contract): the application
- * names an open position and carries a name and an e-mail address. It copies only the position's
+ * names an open position and carries a name and an e-mail address; {@code accommodationRequested} and
+ * {@code livedExperienceAttested} are optional and default to false. It copies only the position's
  * title and jurisdiction into the case — nothing about criminal history exists before the offer.
  */
 @Component("applicationCheck")
@@ -31,6 +32,8 @@ class ApplicationCheck implements ExecutionListener {
     String positionId = StartVariables.requiredText(execution, "positionId", "the id of an open peer specialist position");
     StartVariables.requiredText(execution, "applicantName", "the applicant's name");
     StartVariables.requiredEmail(execution, "applicantEmail", "where notices to the applicant go");
+    StartVariables.optionalFlag(execution, "accommodationRequested", false);
+    StartVariables.optionalFlag(execution, "livedExperienceAttested", false);
     Map<String, Object> position = Context.getCommandContext().runWithoutAuthorization(() -> openPosition(positionId));
     String jurisdiction = String.valueOf(position.get("jurisdiction"));
     jurisdictions.requireKnown(jurisdiction);

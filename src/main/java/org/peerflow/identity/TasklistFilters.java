@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist's filters: "My tasks" for everybody and one per group, shown only to that group.
+ * The Tasklist's filters: "My work" (first, so every user lands on his work) and "My tasks" for
+ * everybody, and one per group, shown only to that group.
  * A filter only chooses which tasks to list; which tasks a user may see at all still comes from
  * the task authorizations of candidates and assignees, so a filter never widens access.
  */
 @Component
 class TasklistFilters {
 
+  static final String MY_WORK = "My work";
   static final String MY_TASKS = "My tasks";
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
@@ -47,6 +49,14 @@ class TasklistFilters {
 
   List<SharedFilter> filters() {
     List<SharedFilter> filters = new ArrayList<>();
+    // first, so that the Tasklist opens on it: everything the user may work on right now, claimed
+    // by him or offered to him (as a candidate user or through one of his groups) and still free
+    filters.add(new SharedFilter(MY_WORK, "Tasks assigned to me or offered to my groups", -10, "#b3261e",
+        List.copyOf(Groups.NAMES.keySet()),
+        taskService.createTaskQuery().or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateUserExpression("${currentUser()}")
+            .endOr()));
     filters.add(new SharedFilter(MY_TASKS, "Tasks assigned to me", 0, "#1c6e8c",
         List.copyOf(Groups.NAMES.keySet()),
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
@@ -75,7 +85,8 @@ class TasklistFilters {
                 "description", wanted.description(),
                 "priority", wanted.priority(),
                 "color", wanted.color(),
-                "refresh", false,
+                // the Tasklist shows a filter's count and keeps it current only with refresh on
+                "refresh", true,
                 "showUndefinedVariable", false,
                 "variables", List.of()));
         filterService.saveFilter(created);

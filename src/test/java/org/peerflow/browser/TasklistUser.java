@@ -1,0 +1,140 @@
+package org.peerflow.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One demo user logged in to the Tasklist in a browser of his own, doing what a person does there. */
+final class TasklistUser implements AutoCloseable {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static final By FORM = By.cssSelector(".fjs-form");
+  private static final By CLAIM = By.cssSelector("button.claim");
+  private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+  private static final By START = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+  private static final By ERROR = By.cssSelector(".notifications .alert-danger, .alert-danger .message");
+
+  final String id;
+  private final WebDriver browser;
+  private final WebDriverWait wait;
+
+  private TasklistUser(String id, WebDriver browser) {
+    this.id = id;
+    this.browser = browser;
+    this.wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // the Tasklist re-renders as it loads
+  }
+
+  /** Logs in with password = user id and waits for the filters. */
+  static TasklistUser login(String id, int port) {
+    WebDriver browser = Chromium.start();
+    TasklistUser user = new TasklistUser(id, browser);
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(id);
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(id);
+      browser.findElement(By.cssSelector("form button[type='submit']")).click();
+      user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
+      return user;
+    } catch (RuntimeException | AssertionError e) {
+      user.failed("login");
+      user.close();
+      throw e;
+    }
+  }
+
+  /** The filters in the order the Tasklist shows them, each with its count where it shows one. */
+  List<String> filters() {
+    wait.until(driver -> !driver.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).isEmpty());
+    return browser.findElements(By.cssSelector("[cam-tasklist-filters] .item")).stream()
+        .map(item -> item.getText().replaceAll("\\s+", " ").trim()).toList();
+  }
+
+  /** Names of the tasks the list shows for the filter the Tasklist opened on. */
+  List<String> listedTasks() {
+    return browser.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+        .map(WebElement::getText).map(String::trim).toList();
+  }
+
+  /** Opens the task's page from its link, as from a task e-mail. */
+  void openTask(String taskId) {
+    goTo("#/?task=" + taskId);
+    wait.until(ExpectedConditions.presenceOfElementLocated(FORM));
+  }
+
+  /** Claims the open task with the Claim button and waits until the form is the user's. */
+  void claim() {
+    wait.until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+  }
+
+  void fill(JsonNode form, Map<String, ?> answers, LocalDate today) {
+    new CamundaFormFiller(browser, wait, today).fill(form, answers);
+  }
+
+  /** Clicks Complete and waits until {@code done} holds; a Tasklist error fails with its sentence. */
+  void complete(BooleanSupplier done) {
+    press(COMPLETE, done);
+  }
+
+  /** Opens Start process, picks the process by its name and waits for its start form. */
+  void openStartForm(String processName) {
+    goTo("#/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-content .fjs-form")));
+  }
+
+  /** Clicks Start in the start dialog and waits until {@code started} holds. */
+  void start(BooleanSupplier started) {
+    press(START, started);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-content")));
+  }
+
+  void screenshot(Path target) {
+    Chromium.screenshot(browser, target);
+  }
+
+  void failed(String step) {
+    Chromium.saveDiagnostics(browser, id + "-" + step);
+  }
+
+  @Override
+  public void close() {
+    Chromium.quit(browser);
+  }
+
+  private void goTo(String hash) {
+    // the Tasklist is a single-page app: a new hash shows another task without loading it again
+    ((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0];", hash);
+    if (hash.equals("#/")) {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    }
+  }
+
+  private void press(By button, BooleanSupplier done) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    wait.until(driver -> {
+      List<WebElement> errors = driver.findElements(ERROR).stream().filter(WebElement::isDisplayed).toList();
+      if (!errors.isEmpty()) {
+        throw new AssertionError("The Tasklist refused it: " + errors.get(0).getText());
+      }
+      return done.getAsBoolean();
+    });
+  }
+}

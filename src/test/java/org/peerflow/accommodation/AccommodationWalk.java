@@ -56,7 +56,7 @@ public final class AccommodationWalk {
   }
 
   /** Acknowledged, met without a peer; waiting at the options or the documentation. */
-  ProcessInstance toAfterMeeting(String documentationNeeded) {
+  public ProcessInstance toAfterMeeting(String documentationNeeded) {
     ProcessInstance request = request();
     acknowledge(request);
     schedule(request, "none");
@@ -70,7 +70,7 @@ public final class AccommodationWalk {
   }
 
   /** @return the HR-only documentation instance, waiting for the documentation */
-  ProcessInstance requestDocumentation(ProcessInstance request) {
+  public ProcessInstance requestDocumentation(ProcessInstance request) {
     ProcessInstance review = child(request, "accommodation-medical-review");
     complete(task("Task_PrepareDocumentationRequest", review), withVariables(
         "documentationQuestions", "Does a later start on two days a week help with the morning intake shift?",

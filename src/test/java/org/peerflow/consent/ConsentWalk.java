@@ -113,7 +113,7 @@ public final class ConsentWalk {
   }
 
   /** Consent given and documented: waiting while the treatment goes on. */
-  ProcessInstance consented() {
+  public ProcessInstance consented() {
     ProcessInstance consent = toDecision("antipsychotic");
     decide(consent, "consent");
     document(consent);

@@ -31,6 +31,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 class ModelValidator implements Deployer {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  static final String JSON_VALUE_TYPE = "json";
 
   private final FormSchemaCheck formCheck = new FormSchemaCheck();
 
@@ -42,7 +43,7 @@ class ModelValidator implements Deployer {
     Map<String, String> formIdToResource = new HashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (resource.getName().endsWith(".form")) {
-        String formId = formCheck.check(resource.getName(), resource.getBytes());
+        String formId = formCheck.check(resource.getName(), resource.getBytes(), engineStoresJson());
         String previous = formIdToResource.put(formId, resource.getName());
         if (previous != null) {
           throw new ModelRefusedException(resource.getName(),
@@ -57,6 +58,11 @@ class ModelValidator implements Deployer {
         checkBpmn(resource, formIdToResource.keySet());
       }
     }
+  }
+
+  /** The Tasklist sends a checklist's value as type Json: the engine must have Spin's JSON data format. */
+  private static boolean engineStoresJson() {
+    return Context.getProcessEngineConfiguration().getVariableSerializers().getSerializerByName(JSON_VALUE_TYPE) != null;
   }
 
   private void checkDmn(ResourceEntity resource) {
@@ -135,10 +141,16 @@ class ModelValidator implements Deployer {
         "datetime", "checkbox", "checklist", "radio", "select", "taglist", "text", "html", "image",
         "button", "group", "dynamiclist", "spacer", "separator", "iframe", "table", "expression");
 
+    /** form-js components whose value is a list, which the Tasklist submits as type Json */
+    private static final Set<String> JSON_VALUED_TYPES = Set.of("checklist", "taglist", "dynamiclist");
+
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @return the form's id, which diagrams name in camunda:formRef */
-    String check(String resourceName, byte[] bytes) {
+    /**
+     * @param engineStoresJson whether the engine can store a value of type Json
+     * @return the form's id, which diagrams name in camunda:formRef
+     */
+    String check(String resourceName, byte[] bytes, boolean engineStoresJson) {
       JsonNode form;
       try {
         form = json.readTree(bytes);
@@ -162,11 +174,11 @@ class ModelValidator implements Deployer {
       if (!form.path("components").isArray()) {
         throw new ModelRefusedException(resourceName, "has no \"components\" list");
       }
-      checkComponents(resourceName, form.get("components"), new HashSet<>());
+      checkComponents(resourceName, form.get("components"), new HashSet<>(), engineStoresJson);
       return id.asText();
     }
 
-    private void checkComponents(String resourceName, JsonNode components, Set<String> keys) {
+    private void checkComponents(String resourceName, JsonNode components, Set<String> keys, boolean engineStoresJson) {
       for (JsonNode component : components) {
         String type = component.path("type").asText("");
         String where = component.path("id").asText(component.path("key").asText("a component"));
@@ -178,6 +190,10 @@ class ModelValidator implements Deployer {
               + "\", which the Camunda 7 Tasklist cannot render or store");
         }
         String key = component.path("key").asText(null);
+        if (key != null && !engineStoresJson && JSON_VALUED_TYPES.contains(type)) {
+          throw new ModelRefusedException(resourceName, type + " " + where + " (\"" + key + "\"): the Tasklist sends its"
+              + " value as type Json, which this engine cannot store (Camunda Spin's JSON data format is not registered)");
+        }
         if (key != null && !"dynamiclist".equals(type) && !keys.add(key)) {
           throw new ModelRefusedException(resourceName,
               "two fields write the same variable \"" + key + "\"");
@@ -185,7 +201,7 @@ class ModelValidator implements Deployer {
         if (component.has("components")) {
           // a dynamic list repeats its children: their keys live in each item, not the form
           checkComponents(resourceName, component.get("components"),
-              "dynamiclist".equals(type) ? new HashSet<>() : keys);
+              "dynamiclist".equals(type) ? new HashSet<>() : keys, engineStoresJson);
         }
       }
     }

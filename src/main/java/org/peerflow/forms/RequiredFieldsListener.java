@@ -8,13 +8,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Refuses a task completion that leaves a required field of the task's Camunda Form empty. The
  * exception is the engine's own form-validation exception, which the REST API answers with HTTP
  * 400 ("Cannot complete task ...: ..."); the command rolls back, so nothing of the completion is
  * kept. A field counts as filled when the task sees a variable of that name that is not null, not
- * blank and not an empty list — set by this completion or earlier. Fields the form shows only under
+ * blank and not an empty list or JSON array — set by this completion or earlier. Fields the form shows only under
  * a condition are not checked: the condition is FEEL, evaluated by the browser.
  */
 final class RequiredFieldsListener implements TaskListener {
@@ -55,6 +56,8 @@ final class RequiredFieldsListener implements TaskListener {
     return value == null
         || value instanceof String text && text.isBlank()
         || value instanceof Collection<?> list && list.isEmpty()
-        || value instanceof Map<?, ?> map && map.isEmpty();
+        || value instanceof Map<?, ?> map && map.isEmpty()
+        // a checklist or taglist as the Tasklist sends it: type Json, an array of the ticked values
+        || value instanceof SpinJsonNode json && (json.isNull() || json.isArray() && json.elements().isEmpty());
   }
 }

@@ -1,5 +1,6 @@
 package org.peerflow.bench;
 
+import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -38,8 +39,8 @@ final class FairChanceHiringWalk implements ProcessWalk {
     walk.select(application, "selected");
     ProcessInstance review = walk.offerAndAuthorize(application);
     complete(task("Task_RecordCheckResult", review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
-    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", List.of("personnel-policies")));
-    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", List.of("peer-training")));
+    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
+    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
     ProcessWalk.assertEnded(engine, application, "hiring");
   }
 }

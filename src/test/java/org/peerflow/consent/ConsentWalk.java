@@ -1,5 +1,6 @@
 package org.peerflow.consent;
 
+import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -67,7 +68,7 @@ public final class ConsentWalk {
 
   void supportAsPeer(ProcessInstance consent) {
     complete(task("Task_SupportSharedDecision", consent), withVariables(
-        "clientGoals", "Sleep better, keep working", "decisionAidsUsed", List.of("option-grid"),
+        "clientGoals", "Sleep better, keep working", "decisionAidsUsed", TasklistValues.checklist("option-grid"),
         "questionsForClinician", "Weight gain?"));
   }
 

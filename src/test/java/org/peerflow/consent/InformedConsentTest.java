@@ -1,5 +1,6 @@
 package org.peerflow.consent;
 
+import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -297,7 +298,7 @@ class InformedConsentTest extends IntegrationTestBase {
 
     // the treatment is authorized only by the court-approved plan
     complete(task(court), withVariables("petitionKind", "guardianship-rogers",
-        "petitionDocuments", List.of("mpc-120", "mpc-400", "mpc-800", "counsel"), "petitionFiledOn", "2026-03-02"));
+        "petitionDocuments", TasklistValues.checklist("mpc-120", "mpc-400", "mpc-800", "counsel"), "petitionFiledOn", "2026-03-02"));
     complete(task("Task_RecordCourtDecision", court), withVariables("courtDecision", "denied", "courtFindings", "Would refuse if competent"));
     assertThat(court).isEnded().hasPassed("EndEvent_NotAuthorized");
     assertThat(adult).isEnded().hasPassed("EndEvent_CourtPathClosed").variables().containsEntry("courtOutcome", "NOT_AUTHORIZED");
@@ -309,7 +310,7 @@ class InformedConsentTest extends IntegrationTestBase {
     walk.decisionMaker(consent, "guardian", false);
     ProcessInstance court = walk.courtPath(consent);
     complete(task(court), withVariables("petitionKind", "rogers-existing-guardian",
-        "petitionDocuments", List.of("mpc-120"), "petitionFiledOn", "2026-03-02"));
+        "petitionDocuments", TasklistValues.checklist("mpc-120"), "petitionFiledOn", "2026-03-02"));
 
     Job deadline = managementService.createJobQuery().processInstanceId(court.getId()).timers().singleResult();
     Assertions.assertThat(deadline.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(14).toInstant()));

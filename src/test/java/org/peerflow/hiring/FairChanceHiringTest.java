@@ -1,5 +1,6 @@
 package org.peerflow.hiring;
 
+import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -67,8 +68,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(position).isWaitingAt("Task_DefineRole");
     assertThat(task(position)).hasCandidateGroup("hr");
-    complete(task(position), withVariables("keyFunctions", List.of("navigator"), "primaryQualifications",
-        List.of("lived-experience"), "classification", "PS I", "payGrade", "PS-1",
+    complete(task(position), withVariables("keyFunctions", TasklistValues.checklist("navigator"), "primaryQualifications",
+        TasklistValues.checklist("lived-experience"), "classification", "PS I", "payGrade", "PS-1",
         "jobRelatedOffenses", "none", "offenseJustification", "n/a"));
     assertThat(task(position)).hasDefinitionKey("Task_ConfirmRole").hasCandidateGroup("supervisors");
     complete(task(position), withVariables("roleConfirmation", "changes", "supervisorRoleNotes", "Add housing"));
@@ -168,7 +169,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(application).isWaitingAt("Task_ReviewFormerClient");
     complete(task(application), withVariables("timeSinceServicesEnded", "4 years", "existingRelationships", "none",
-        "dualRelationshipPlan", List.of("assignment-limits")));
+        "dualRelationshipPlan", TasklistValues.checklist("assignment-limits")));
     assertThat(application).isWaitingAt("Task_SelectCandidate");
   }
 
@@ -223,8 +224,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(review).isEnded().hasPassed("EndEvent_NoRecord");
     assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor")
         .variables().containsEntry("recordReviewOutcome", "HIRE").doesNotContainKeys("checkResult", "reportSource");
-    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", List.of("personnel-policies")));
-    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", List.of("peer-training")));
+    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
+    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
     assertThat(application).isEnded().hasPassed("EndEvent_Hired");
     Assertions.assertThat(mailTo(application)).extracting(MimeMessage::getSubject)
         .contains("Welcome: your position as Peer Specialist - Housing Navigator is confirmed");

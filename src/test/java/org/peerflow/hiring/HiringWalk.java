@@ -1,5 +1,6 @@
 package org.peerflow.hiring;
 
+import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -33,8 +34,8 @@ public final class HiringWalk {
 
   public ProcessInstance defineAndConfirm(ProcessInstance position) {
     complete(task("Task_DefineRole", position), withVariables(
-        "keyFunctions", java.util.List.of("navigator", "housing-supporter"),
-        "primaryQualifications", java.util.List.of("lived-experience", "peer-support-capacity", "ethical-conduct"),
+        "keyFunctions", TasklistValues.checklist("navigator", "housing-supporter"),
+        "primaryQualifications", TasklistValues.checklist("lived-experience", "peer-support-capacity", "ethical-conduct"),
         "classification", "Peer Specialist II", "payGrade", "PS-2", "checkRequiredByLaw", false,
         "jobRelatedOffenses", "Recent fraud involving client funds", "offenseJustification", "Handles client benefits"));
     complete(task("Task_ConfirmRole", position), withVariables("roleConfirmation", "confirmed"));
@@ -45,7 +46,7 @@ public final class HiringWalk {
   public String openPosition(String jurisdiction) {
     ProcessInstance position = defineAndConfirm(proposePosition(jurisdiction));
     complete(task("Task_PublishPosting", position), withVariables(
-        "postingText", "Join our peer team.", "postingChannels", java.util.List.of("careers-page")));
+        "postingText", "Join our peer team.", "postingChannels", TasklistValues.checklist("careers-page")));
     return position.getBusinessKey();
   }
 
@@ -98,7 +99,7 @@ public final class HiringWalk {
     select(application, "selected");
     if ("US-NYC".equals(jurisdiction)) {
       complete(task("Task_VerifyReferences", application), withVariables(
-          "verificationsDone", java.util.List.of("references", "employment", "education")));
+          "verificationsDone", TasklistValues.checklist("references", "employment", "education")));
     }
     return application;
   }
@@ -125,7 +126,7 @@ public final class HiringWalk {
 
   public void recordsRemain(ProcessInstance review, String recordsRemain) {
     complete(task("Task_ExcludeRecords", review), withVariables(
-        "exclusionsApplied", java.util.List.of("arrest-without-conviction"), "recordsRemain", recordsRemain,
+        "exclusionsApplied", TasklistValues.checklist("arrest-without-conviction"), "recordsRemain", recordsRemain,
         "remainingRecords", "2012 theft, misdemeanor"));
   }
 

@@ -209,6 +209,30 @@ class RestReliabilityTest extends IntegrationTestBase {
   }
 
   @Test
+  void aChecklistSentAsTheTasklistSendsItIsStoredAndAnEmptyOneIsMissing() {
+    ProcessInstance position = walk.proposePosition("US-MA");
+    String taskId = task("Task_DefineRole", position).getId();
+    Map<String, Object> role = new java.util.HashMap<>(Map.of(
+        "primaryQualifications", Map.of("type", "Json", "value", "[\"lived-experience\"]"),
+        "classification", Map.of("value", "Peer Specialist II"), "payGrade", Map.of("value", "PS-2"),
+        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None")));
+
+    role.put("keyFunctions", Map.of("type", "Json", "value", "[]"));
+    Rest.Response empty = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    Assertions.assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+    Assertions.assertThat(empty.json().path("message").asText()).contains("keyFunctions").contains("not completed");
+    assertThat(position).isWaitingAt("Task_DefineRole");
+
+    role.put("keyFunctions", Map.of("type", "Json", "value", "[\"navigator\",\"bridger\"]"));
+    Rest.Response ticked = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    Assertions.assertThat(ticked.status()).as(ticked.body()).isIn(200, 204);
+    assertThat(position).isWaitingAt("Task_ConfirmRole");
+    Rest.Response stored = rest.get("harper", "/engine-rest/process-instance/" + position.getId() + "/variables/keyFunctions");
+    Assertions.assertThat(stored.json().path("type").asText()).isEqualTo("Json");
+    Assertions.assertThat(stored.json().path("value").toString()).isEqualTo("[\"navigator\",\"bridger\"]");
+  }
+
+  @Test
   void badInputIsAClear4xxAndChangesNothing() {
     String position = walk.openPosition("US-MA");
     long applications = applications();

@@ -211,7 +211,8 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
         .isEqualTo(expected);
     assertThat(firstScreens).as("the first screen of each user: the filter the Tasklist opens on, then its tasks")
         .containsOnlyKeys("harper", "sam", "pat", "casey");
-    firstScreens.forEach((user, screen) -> assertThat(screen).as(user + "'s first screen").startsWith("My work ("));
+    // e.g. "My work (1): Define the role with HR" — the Tasklist opens on the first filter and shows its count
+    firstScreens.forEach((user, screen) -> assertThat(screen).as(user + "'s first screen").matches("My work \\(?[1-9]\\d*\\)?: .+"));
   }
 
   private static Map<String, Object> capable() {
@@ -318,22 +319,23 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   }
 
   /**
-   * The user's Tasklist, logged in at the first need. That first screen is what the user sees on
-   * logging in: it must open on his work, listing the task he is about to do.
+   * The user's Tasklist, logged in at the first need. The first time he has a task to do, his
+   * screen as on logging in must open on his work and list that task.
    */
   private TasklistUser session(String user, String expectedTask) {
-    return sessions.computeIfAbsent(user, id -> {
-      TasklistUser session = TasklistUser.login(id, port);
-      List<String> filters = session.filters();
-      if (expectedTask != null) {
-        new FluentWait<>(session).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(200))
-            .withMessage(() -> id + "'s first screen lists " + expectedTask)
-            .until(s -> s.listedTasks().contains(expectedTask));
-        session.screenshot(SCREENSHOTS.resolve("first-screen-" + id + ".png"));
-        firstScreens.put(id, filters.get(0) + ": " + String.join(", ", session.listedTasks()));
+    boolean loggedIn = sessions.containsKey(user);
+    TasklistUser session = sessions.computeIfAbsent(user, id -> TasklistUser.login(id, port));
+    if (expectedTask != null && !firstScreens.containsKey(user)) {
+      if (loggedIn) {
+        session.reload(); // as if he logged in now
       }
-      return session;
-    });
+      new FluentWait<>(session).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(200))
+          .withMessage(() -> user + "'s first screen lists " + expectedTask)
+          .until(s -> s.listedTasks().contains(expectedTask));
+      session.screenshot(SCREENSHOTS.resolve("first-screen-" + user + ".png"));
+      firstScreens.put(user, session.filters().get(0) + ": " + String.join(", ", session.listedTasks()));
+    }
+    return session;
   }
 
   private void recordValueTypes(String processInstanceId, JsonNode form) {

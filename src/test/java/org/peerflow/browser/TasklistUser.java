@@ -24,7 +24,8 @@ final class TasklistUser implements AutoCloseable {
   private static final By CLAIM = By.cssSelector("button.claim");
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
   private static final By START = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
-  private static final By ERROR = By.cssSelector(".notifications .alert-danger, .alert-danger .message");
+  private static final By ERROR = By.cssSelector(
+      ".notifications .alert-danger, .notifications .alert-error, .alert-danger .message");
 
   final String id;
   private final WebDriver browser;
@@ -55,6 +56,12 @@ final class TasklistUser implements AutoCloseable {
     }
   }
 
+  /** Loads the Tasklist again, as a user who logs in now sees it. */
+  void reload() {
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
+  }
+
   /** The filters in the order the Tasklist shows them, each with its count where it shows one. */
   List<String> filters() {
     wait.until(driver -> !driver.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).isEmpty());
@@ -78,6 +85,19 @@ final class TasklistUser implements AutoCloseable {
   void claim() {
     wait.until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+  }
+
+  /** Clicks Claim on a task someone else has taken meanwhile; @return what the Tasklist says. */
+  String claimRefused() {
+    wait.until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notifications"), "claimed"));
+    return browser.findElement(By.cssSelector(".notifications")).getText();
+  }
+
+  /** The text of the open form, once {@code field} shows {@code value} (the case's data has loaded). */
+  String formText(By field, String value) {
+    wait.until(driver -> driver.findElement(field).getAttribute("value").contains(value));
+    return browser.findElement(FORM).getText() + " " + browser.findElement(field).getAttribute("value");
   }
 
   void fill(JsonNode form, Map<String, ?> answers, LocalDate today) {

@@ -34,7 +34,7 @@ class TasklistFilters {
 
   /** A shared filter, identified by its name among the filters that have no owner. */
   record SharedFilter(String name, String description, int priority, String color,
-      List<String> visibleTo, TaskQuery query) {}
+      List<String> visibleTo, TaskQuery query, boolean showsCount) {}
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -56,17 +56,17 @@ class TasklistFilters {
         taskService.createTaskQuery().or()
             .taskAssigneeExpression("${currentUser()}")
             .taskCandidateUserExpression("${currentUser()}")
-            .endOr()));
+            .endOr(), true));
     filters.add(new SharedFilter(MY_TASKS, "Tasks assigned to me", 0, "#1c6e8c",
         List.copyOf(Groups.NAMES.keySet()),
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), false));
     List<String> colors = List.of("#6b3fa0", "#2f7d32", "#c77700", "#00838f", "#5d4037");
     int index = 0;
     for (Map.Entry<String, String> group : Groups.NAMES.entrySet()) {
       filters.add(new SharedFilter(group.getValue(),
           "Open tasks for " + group.getValue() + ", claimed or not", 10 * (index + 1),
           colors.get(index), List.of(group.getKey()),
-          taskService.createTaskQuery().taskCandidateGroup(group.getKey()).includeAssignedTasks()));
+          taskService.createTaskQuery().taskCandidateGroup(group.getKey()).includeAssignedTasks(), false));
       index++;
     }
     return filters;
@@ -85,8 +85,9 @@ class TasklistFilters {
                 "description", wanted.description(),
                 "priority", wanted.priority(),
                 "color", wanted.color(),
-                // the Tasklist shows a filter's count and keeps it current only with refresh on
-                "refresh", true,
+                // the Tasklist shows a filter's count and polls it only with refresh on: for the
+                // filter users land on, not for every filter of every open Tasklist
+                "refresh", wanted.showsCount(),
                 "showUndefinedVariable", false,
                 "variables", List.of()));
         filterService.saveFilter(created);

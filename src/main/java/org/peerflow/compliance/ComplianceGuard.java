@@ -26,8 +26,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.peerflow.deployment.ModelRefusedException;
 
 /**
- * Refuses a deployment that would let Peerflow break the law it exists to follow (SPEC.md, "Rules
- * that must hold in every version a process owner deploys"): ban-the-box ordering, no criminal
+ * Refuses a deployment that would let Peerflow break the law it exists to follow (README, "The
+ * compliance guard"): ban-the-box ordering, no criminal
  * history in forms before the offer, confidential steps routed to hr alone, nothing punitive after
  * a refusal of treatment. It runs inside the engine before anything of the deployment is stored,
  * so every channel — start-up, hot redeploy, Desktop Modeler, curl — gets the same verdict and the

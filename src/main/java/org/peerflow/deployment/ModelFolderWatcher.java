@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ class ModelFolderWatcher implements SmartLifecycle {
   private final FolderDeployer deployer;
   private volatile WatchService watchService;
   private Thread thread;
+  private final AtomicLong redeployAttempts = new AtomicLong();
 
   ModelFolderWatcher(FolderDeployer deployer) {
     this.deployer = deployer;
@@ -84,6 +86,11 @@ class ModelFolderWatcher implements SmartLifecycle {
     return modelChanged;
   }
 
+  /** How many saves the watcher has acted on so far, deployed or refused: lets a caller wait for one. */
+  public long redeployAttempts() {
+    return redeployAttempts.get();
+  }
+
   private void redeploy() {
     try {
       deployer.deploy().ifPresent(deployment ->
@@ -92,6 +99,8 @@ class ModelFolderWatcher implements SmartLifecycle {
       LOG.error("PEERFLOW-DEP-023 Hot redeploy refused, the running version stays in service. {}", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("PEERFLOW-DEP-024 Hot redeploy failed, the running version stays in service", e);
+    } finally {
+      redeployAttempts.incrementAndGet();
     }
   }
 

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of SPEC.md, only when {@code peerflow.demo.enabled=true} (the embedded default),
+ * The demo users of the README ("Who works in Peerflow"), only when {@code peerflow.demo.enabled=true} (the embedded default),
  * each with the password of its user id. The administrator comes from
  * {@code camunda.bpm.admin-user}, not from here.
  */

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The demo identities of SPEC.md (harper, hana, sam, sky, pat, casey, owen; password = user id).
+ * The demo identities of the README (harper, hana, sam, sky, pat, casey, owen; password = user id).
  *
  * @param enabled create them at start-up; true on the embedded default, false in production,
  *     and off unless set, so that a forgotten setting never opens known passwords

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The workflow groups of SPEC.md ("Users and how they work"), by id, with their display names. */
+/** The workflow groups (README, "Who works in Peerflow"), by id, with their display names. */
 final class Groups {
 
   static final String HR = "hr";

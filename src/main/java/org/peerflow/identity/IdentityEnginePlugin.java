@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
 
   /**
-   * Camunda accepts only letters and digits by default, but SPEC.md's group ids have dashes
+   * Camunda accepts only letters and digits by default, but Peerflow's group ids (README, "Who works in Peerflow") have dashes
    * (peer-specialists, process-owners) and ProductionSettingsCheck accepts an administrator id
    * with dots, dashes and underscores. Still no '*', spaces or slashes: ids appear in URLs and
    * as authorization resource ids.

@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * How Peerflow sends e-mail (the SMTP server itself is Spring's {@code spring.mail.*}).
  *
  * @param from the sender address of every e-mail
- * @param retryCycle how a failing e-mail is retried before it becomes an incident; the engine's
- *     failedJobRetryTimeCycle is set from the same key in application.yml
+ * @param retryCycle how a failing e-mail is retried before it becomes an incident (set on the
+ *     mail process's sending job only, see {@link MailRetryCycle})
  * @param timeZone the zone due dates are written in, by default the calendar's zone
  */
 @Validated

@@ -35,7 +35,7 @@ public class SendNotice {
   public void send(DelegateExecution execution, String template, String recipientVariable) {
     Object recipient = execution.getVariable(recipientVariable);
     if (recipient == null) {
-      throw new IllegalStateException("PEERFLOW-MAIL-040 Notice " + template + " has no recipient: variable '"
+      throw new IllegalStateException("PEERFLOW-MAIL-032 Notice " + template + " has no recipient: variable '"
           + recipientVariable + "' is not set in " + execution.getProcessBusinessKey());
     }
     MailTemplates.RenderedMail mail = templates.render(template, model(execution));

@@ -16,21 +16,28 @@ import org.springframework.stereotype.Component;
  * <p>Why a plugin and not the starter's Spring task events ({@code camunda.bpm.eventing.task}):
  * the listener is registered as a built-in listener, so it also runs when an operator moves a case
  * in Cockpit with "skip custom listeners", and it does not silently stop when someone switches
- * the generic eventing flag off. The internal mail process is excluded at parse time.
+ * the generic eventing flag off. The internal mail process has no user task, so no e-mail is ever
+ * sent about an e-mail.
  */
 @Component
 class TaskMailPlugin extends AbstractProcessEnginePlugin {
 
   private final TasksTouchedByCommand listener;
+  private final MailProperties properties;
 
   /** Lazily: the mail beans need the engine's services, which need this plugin first. */
-  TaskMailPlugin(ObjectProvider<TaskMails> taskMails) {
+  TaskMailPlugin(ObjectProvider<TaskMails> taskMails, MailProperties properties) {
     this.listener = new TasksTouchedByCommand(() -> taskMails.getObject()::queue);
+    this.properties = properties;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CaseTaskListeners.addToEveryCaseTask(configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new MailRetryCycle(properties.retryCycle()));
   }
 
   @Override

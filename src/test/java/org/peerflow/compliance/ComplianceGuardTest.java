@@ -165,22 +165,20 @@ class ComplianceGuardTest extends IntegrationTestBase {
   @org.junit.jupiter.api.Test
   void aMutationSavedIntoTheWatchedFoldersIsRefusedAndAFixedSaveGoesThrough() throws Exception {
     ModelSet.real().writeTo(root);
-    try (AutoCloseable watching = FolderDeployments.watch(repositoryService, root, "hot-compliance")) {
+    try (FolderDeployments.Watching watching = FolderDeployments.watch(repositoryService, root, "hot-compliance")) {
       FolderDeployments.deployFolders(repositoryService, root, "hot-compliance");
       long before = repositoryService.createDeploymentQuery().deploymentName("hot-compliance").count();
 
+      long attempts = watching.attempts();
       ModelSet.real().formComponent("application", "{\"type\":\"checkbox\",\"key\":\"hasRecord\","
           + "\"id\":\"Field_HasRecord\",\"label\":\"I have a criminal record\"}").writeTo(root);
-      Thread.sleep(3000); // the watcher's quiet period is 0.7 s
+      watching.awaitAttemptAfter(attempts);
       assertThat(repositoryService.createDeploymentQuery().deploymentName("hot-compliance").count()).isEqualTo(before);
 
+      attempts = watching.attempts();
       ModelSet.real().text("processes/fair-chance-hiring.bpmn", "name=\"Screen the application\"",
           "name=\"Screen the application today\"").writeTo(root);
-      long deadline = System.currentTimeMillis() + 15000;
-      while (repositoryService.createDeploymentQuery().deploymentName("hot-compliance").count() == before
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(200);
-      }
+      watching.awaitAttemptAfter(attempts);
       assertThat(repositoryService.createDeploymentQuery().deploymentName("hot-compliance").count()).isEqualTo(before + 1);
     }
   }

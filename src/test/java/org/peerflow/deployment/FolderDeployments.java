@@ -19,11 +19,30 @@ public final class FolderDeployments {
   }
 
   /** Starts the embedded default's hot redeploy over {@code root}; close it to stop watching. */
-  public static AutoCloseable watch(RepositoryService repositoryService, Path root, String name) {
+  public static Watching watch(RepositoryService repositoryService, Path root, String name) {
     ModelFolderWatcher watcher = new ModelFolderWatcher(new FolderDeployer(repositoryService, new DeploymentProperties(
         List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), true, name)));
     watcher.start();
-    return watcher::stop;
+    return new Watching(watcher);
+  }
+
+  /** A running hot redeploy; {@link #awaitAttemptAfter} waits until it has acted on a save. */
+  public record Watching(ModelFolderWatcher watcher) implements AutoCloseable {
+
+    public long attempts() {
+      return watcher.redeployAttempts();
+    }
+
+    /** Waits until the watcher has acted (deployed or refused) on a save made after {@code attempts}. */
+    public void awaitAttemptAfter(long attempts) {
+      org.awaitility.Awaitility.await("the watcher to act on the save").atMost(java.time.Duration.ofSeconds(15))
+          .until(() -> watcher.redeployAttempts() > attempts);
+    }
+
+    @Override
+    public void close() {
+      watcher.stop();
+    }
   }
 
   /** Deploys the given resources as one deployment, bypassing the folders. */

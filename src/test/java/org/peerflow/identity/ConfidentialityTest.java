@@ -19,7 +19,7 @@ import org.peerflow.Rest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Criminal-history data is readable by hr only (SPEC.md "Confidential data"), checked the way an
+ * Criminal-history data is readable by hr only (README, "Confidential data"), checked the way an
  * attacker would: as the demo supervisor over real HTTP, through every REST path that returns
  * variables, tasks or history. Camunda has no per-variable permission, so the finding lives in a
  * separate instance (confidential-demo-record) that only hr may read; the supervisors' case

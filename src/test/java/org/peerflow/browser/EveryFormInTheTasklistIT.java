@@ -157,15 +157,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(4)
   void aConsentWithPeerSupportChangesTreatmentAndGoesToCourt() {
-    String consent = start("casey", "Informed consent for treatment", "informed-consent", "consent-proposal",
-        Map.of("clientName", "Robin Ames", "treatmentKind", "standard", "clientTeamEmail", "team@clinic.example"));
-    work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "capable-adult"));
-    work(consent, "consent-peer-offer", Map.of("peerSupportAccepted", "yes"));
-    work(consent, "consent-peer-support", Map.of("decisionAidsUsed", List.of("option-grid", "pros-cons")));
-    work(consent, "consent-disclosure", Map.of());
-    work(consent, "consent-capacity", capable());
-    work(consent, "consent-decision", Map.of("consentDecision", "consent", "decidedBy", "client"));
-    work(consent, "consent-documentation", Map.of());
+    String consent = consentGiven("Robin Ames", "standard", true);
     work(consent, "consent-treatment-change", Map.of("treatmentStatus", "material-change",
         "proposedTreatment", "Olanzapine 5 mg nightly", "treatmentKind", "antipsychotic"));
     // the client has since been placed under guardianship without a Rogers plan: the court decides
@@ -185,14 +177,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(5)
   void aConsentIsReviewedThenWithdrawnAndThePrescriberPlansTheStop() {
-    String consent = start("casey", "Informed consent for treatment", "informed-consent", "consent-proposal",
-        Map.of("clientName", "Sam Ortiz", "treatmentKind", "antipsychotic", "clientTeamEmail", "team@clinic.example"));
-    work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "capable-adult"));
-    work(consent, "consent-peer-offer", Map.of("peerSupportAccepted", "no"));
-    work(consent, "consent-disclosure", Map.of());
-    work(consent, "consent-capacity", capable());
-    work(consent, "consent-decision", Map.of("consentDecision", "consent", "decidedBy", "client"));
-    work(consent, "consent-documentation", Map.of());
+    String consent = consentGiven("Sam Ortiz", "antipsychotic", false);
     timerFires(consent, "Event_ReviewDue");
     work(consent, "consent-review", Map.of("treatmentStatus", "continue"));
     message(consent, "ConsentWithdrawn", Map.of("withdrawalChannel", "oral", "receivedBy", "pat"));
@@ -215,9 +200,21 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     firstScreens.forEach((user, screen) -> assertThat(screen).as(user + "'s first screen").matches("My work \\(?[1-9]\\d*\\)?: .+"));
   }
 
-  private static Map<String, Object> capable() {
-    return Map.of("capacityChoice", true, "capacityUnderstanding", true, "capacityAppreciation", true,
-        "capacityReasoning", true);
+  /** casey proposes a treatment to a capable adult, who consents; @return the consent's business key */
+  private String consentGiven(String clientName, String treatmentKind, boolean peerSupport) {
+    String consent = start("casey", "Informed consent for treatment", "informed-consent", "consent-proposal",
+        Map.of("clientName", clientName, "treatmentKind", treatmentKind, "clientTeamEmail", "team@clinic.example"));
+    work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "capable-adult"));
+    work(consent, "consent-peer-offer", Map.of("peerSupportAccepted", peerSupport ? "yes" : "no"));
+    if (peerSupport) {
+      work(consent, "consent-peer-support", Map.of("decisionAidsUsed", List.of("option-grid", "pros-cons")));
+    }
+    work(consent, "consent-disclosure", Map.of());
+    work(consent, "consent-capacity", Map.of("capacityChoice", true, "capacityUnderstanding", true,
+        "capacityAppreciation", true, "capacityReasoning", true));
+    work(consent, "consent-decision", Map.of("consentDecision", "consent", "decidedBy", "client"));
+    work(consent, "consent-documentation", Map.of());
+    return consent;
   }
 
   /** Starts a process from the Tasklist's Start process dialog; @return the new case's business key. */

@@ -212,10 +212,7 @@ class RestReliabilityTest extends IntegrationTestBase {
   void aChecklistSentAsTheTasklistSendsItIsStoredAndAnEmptyOneIsMissing() {
     ProcessInstance position = walk.proposePosition("US-MA");
     String taskId = task("Task_DefineRole", position).getId();
-    Map<String, Object> role = new java.util.HashMap<>(Map.of(
-        "primaryQualifications", Map.of("type", "Json", "value", "[\"lived-experience\"]"),
-        "classification", Map.of("value", "Peer Specialist II"), "payGrade", Map.of("value", "PS-2"),
-        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None")));
+    Map<String, Object> role = defineRoleAnswers();
 
     role.put("keyFunctions", Map.of("type", "Json", "value", "[]"));
     Rest.Response empty = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
@@ -230,6 +227,31 @@ class RestReliabilityTest extends IntegrationTestBase {
     Rest.Response stored = rest.get("harper", "/engine-rest/process-instance/" + position.getId() + "/variables/keyFunctions");
     Assertions.assertThat(stored.json().path("type").asText()).isEqualTo("Json");
     Assertions.assertThat(stored.json().path("value").toString()).isEqualTo("[\"navigator\",\"bridger\"]");
+  }
+
+  @Test
+  void anObjectVariableNamingAnArbitraryJavaClassIsNeverDeserialized() {
+    ProcessInstance position = walk.proposePosition("US-MA");
+    String taskId = task("Task_DefineRole", position).getId();
+    Map<String, Object> role = defineRoleAnswers();
+    role.put("probe", Map.of("type", "Object", "value", "\"http://example.org\"",
+        "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")));
+    Rest.Response sent = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    Assertions.assertThat(sent.status()).as(sent.body()).isIn(200, 204);
+
+    Rest.Response read = rest.get("harper", "/engine-rest/process-instance/" + position.getId() + "/variables/probe");
+    Assertions.assertThat(read.status()).as("reading it deserialized: " + read.body()).isBetween(400, 599);
+    Assertions.assertThat(read.body()).contains("java.net.URL");
+    Assertions.assertThat(rest.get("harper", "/engine-rest/process-instance/" + position.getId()
+        + "/variables/probe?deserializeValue=false").status()).as("its serialized form stays readable").isEqualTo(200);
+  }
+
+  private static Map<String, Object> defineRoleAnswers() {
+    return new java.util.HashMap<>(Map.of(
+        "keyFunctions", Map.of("type", "Json", "value", "[\"navigator\"]"),
+        "primaryQualifications", Map.of("type", "Json", "value", "[\"lived-experience\"]"),
+        "classification", Map.of("value", "Peer Specialist II"), "payGrade", Map.of("value", "PS-2"),
+        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None")));
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 
@@ -88,6 +90,28 @@ class ModelValidator implements Deployer {
     withForms.addAll(model.getModelElementsByType(StartEvent.class));
     for (BaseElement element : withForms) {
       checkFormReference(resource.getName(), element, formIds);
+    }
+    for (CamundaProperties properties : model.getModelElementsByType(CamundaProperties.class)) {
+      checkPeerflowPropertiesOnce(resource.getName(), properties);
+    }
+  }
+
+  /**
+   * A Peerflow property given twice (two {@code peerflow.readers} entries) would be read one way by
+   * one rule and another way by the next; one entry, with a comma-separated list, means one thing.
+   */
+  private void checkPeerflowPropertiesOnce(String resourceName, CamundaProperties properties) {
+    Map<String, String> seen = new HashMap<>();
+    for (CamundaProperty property : properties.getCamundaProperties()) {
+      String name = property.getCamundaName();
+      if (name != null && name.startsWith("peerflow.")) {
+        String earlier = seen.put(name, property.getCamundaValue());
+        if (earlier != null) {
+          BaseElement owner = (BaseElement) properties.getParentElement().getParentElement();
+          throw new ModelRefusedException(resourceName, describe(owner) + " declares " + name + " twice ('"
+              + earlier + "' and '" + property.getCamundaValue() + "'); give it once, with a comma-separated list");
+        }
+      }
     }
   }
 

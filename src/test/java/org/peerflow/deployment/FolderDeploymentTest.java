@@ -73,6 +73,7 @@ class FolderDeploymentTest extends IntegrationTestBase {
       unterminated.form        | not valid JSON at line
       unsupported-field.form   | Field_Note has type "filepicker", which the Camunda 7 Tasklist cannot render or store
       unknown-hit-policy.dmn   | not a valid DMN decision table
+      duplicate-readers.bpmn   | deployment-demo ("Deployment demo") declares peerflow.readers twice ('hr' and 'supervisors')
       """)
   void aBrokenModelIsRefusedAsAWholeNamingTheFileAndTheProblem(String brokenFile, String problem) {
     ModelFiles.layOutValidModels(root);

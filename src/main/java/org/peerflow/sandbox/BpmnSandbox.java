@@ -64,7 +64,7 @@ final class BpmnSandbox {
     String namespace = element.getNamespaceURI();
     String name = element.getLocalName();
     if (BPMN_NS.equals(namespace) && "scriptTask".equals(name)) {
-      return Optional.of(describe(element) + " is a script task" + NO_CODE);
+      return Optional.of(describe(element) + " is a script task (" + element.getAttribute("scriptFormat") + ")" + NO_CODE);
     }
     if (CAMUNDA_NS.equals(namespace) && "script".equals(name)) {
       return Optional.of(describe(element) + " has a script (camunda:script, format '"

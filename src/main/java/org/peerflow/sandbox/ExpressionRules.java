@@ -124,11 +124,17 @@ final class ExpressionRules {
     refuseForbidden(name);
     Node receiver = unwrap(dot.getChild(0));
     String target = receiver instanceof AstIdentifier identifier ? identifier.getName() : null;
+    // the receiver first: what it reaches (the engine's services, a Spring bean) is the better reason
+    if (target == null) {
+      check(receiver);
+    } else if (!FUNCTION_BEANS.containsKey(target)) {
+      checkIdentifier(target);
+    }
     boolean allowed = target != null && (FUNCTION_BEANS.getOrDefault(target, Set.of()).contains(name)
         || "execution".equals(target) && ExpressionAllowlist.isExecutionMember(name)
         || "task".equals(target) && ExpressionAllowlist.isTaskMember(name));
     if (!allowed) {
-      throw new Refused("calls " + (target == null ? "a method" : target + "." + name + "()")
+      throw new Refused("calls " + (target == null ? name + "() on a computed value" : target + "." + name + "()")
           + ", which is not one of Peerflow's functions or execution/task variable calls");
     }
     checkChildren(method.getChild(1));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,8 @@ class SandboxPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
-    configuration.getCustomPreDeployers().add(new ModelSandbox(new ExpressionRules(beanFactory::containsBean)));
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers();
+    preDeployers.add(afterModelChecks(preDeployers), new ModelSandbox(new ExpressionRules(beanFactory::containsBean)));
 
     AllowlistedBeans beans = new AllowlistedBeans(beanFactory);
     configuration.setBeans(beans); // also what scripts would see as beans
@@ -38,6 +40,19 @@ class SandboxPlugin extends AbstractProcessEnginePlugin {
         new IdentityChangeLog(configuration.getIdentityService())));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
         new IdentityChangeLog(configuration.getIdentityService())));
+  }
+
+  /**
+   * Right after the model checks (org.peerflow.deployment), so a broken file is still reported by
+   * them, and before the compliance guard, so code in a model is reported as such.
+   */
+  private static int afterModelChecks(List<Deployer> preDeployers) {
+    for (int i = 0; i < preDeployers.size(); i++) {
+      if (preDeployers.get(i).getClass().getPackageName().equals("org.peerflow.deployment")) {
+        return i + 1;
+      }
+    }
+    return 0; // the model checks are put first when their plugin runs after this one
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {

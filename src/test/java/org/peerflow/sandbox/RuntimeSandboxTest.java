@@ -73,8 +73,8 @@ class RuntimeSandboxTest extends IntegrationTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"environment", "dataSource", "mailSender", "identityService", "processEngine",
-      "runtimeService", "outbox", "mailTemplates"})
+  @ValueSource(strings = {"environment", "dataSource", "mailSender", "identityService",
+      "runtimeService", "authorizationService", "outbox", "mailTemplates"})
   void noSpringBeanButPeerflowsResolves(String beanName) {
     assertThatThrownBy(() -> evaluate("${" + beanName + "}"))
         .isInstanceOf(ProcessEngineException.class)

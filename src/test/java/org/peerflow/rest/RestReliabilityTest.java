@@ -342,9 +342,24 @@ class RestReliabilityTest extends IntegrationTestBase {
         .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_Claim").camundaCandidateGroups("hr")
             .camundaFormRef(key).camundaFormRefBinding("deployment")
-            .camundaTaskListenerClass(TaskListener.EVENTNAME_ASSIGNMENT, ClaimHook.class).endEvent().done())
+            .endEvent().done())
         .addString(key + ".form", "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + key + "\", \"components\": []}")
         .deploy();
+    // the hook is attached to the parsed definition, as a parse listener would: a model may not
+    // carry Java classes (org.peerflow.sandbox)
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult().getId();
+    configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      org.camunda.bpm.engine.impl.task.TaskDefinition claimTask =
+          ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) configuration.getDeploymentCache()
+              .findDeployedProcessDefinitionById(definitionId).findActivity("Task_Claim").getActivityBehavior())
+              .getTaskDefinition();
+      if (claimTask.getTaskListenersForEvent(TaskListener.EVENTNAME_ASSIGNMENT).stream().noneMatch(ClaimHook.class::isInstance)) {
+        claimTask.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, new ClaimHook());
+      }
+      return null;
+    });
     return taskService.createTaskQuery().processInstanceId(runtimeService.startProcessInstanceByKey(key).getId())
         .singleResult().getId();
   }

@@ -159,7 +159,9 @@ class DeployedModels {
 
   private Version version(Type type, ResourceDefinition definition, Map<String, String> deployers) {
     Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
-    return new Version(type, definition.getKey(), definition.getName(), definition.getVersion(), definition.getId(),
+    // a Camunda Form has no name (the engine throws when asked): its id is what process owners know
+    String name = type == Type.form ? definition.getKey() : definition.getName();
+    return new Version(type, definition.getKey(), name, definition.getVersion(), definition.getId(),
         definition.getDeploymentId(), definition.getResourceName(), deployment.getName(), deployment.getSource(),
         deployment.getDeploymentTime(), deployers.get(definition.getDeploymentId()));
   }

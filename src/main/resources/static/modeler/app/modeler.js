@@ -175,6 +175,7 @@
         link.addEventListener('click', function () {
           var element = state.editor.get('elementRegistry').get(f.elementId);
           state.editor.get('selection').select(element);
+          state.editor.get('canvas').zoom(1);
           state.editor.get('canvas').scrollToElement(element);
         });
         item.appendChild(link);

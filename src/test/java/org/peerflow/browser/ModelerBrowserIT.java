@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerflow.IntegrationTestBase;
@@ -76,11 +77,14 @@ class ModelerBrowserIT extends IntegrationTestBase {
       script("var m = window.peerflowModeler.editor, r = m.get('elementRegistry');"
           + "m.get('modeling').connect(r.get('StartEvent_ApplicationReceived'), r.get('" + AUTHORIZATION_TASK + "'));");
       browser.findElement(By.id("check")).click();
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-          ".djs-overlay[data-container-id='" + AUTHORIZATION_TASK + "'] .peerflow-finding")));
-      assertThat(browser.findElement(By.cssSelector(
-          "#findings li[data-rule='ban-the-box'][data-element-id='" + AUTHORIZATION_TASK + "']")).getText())
-          .contains("without passing the conditional offer");
+      By badgeOnTheTask = By.cssSelector(".djs-overlays[data-container-id='" + AUTHORIZATION_TASK + "'] .peerflow-finding");
+      wait.until(ExpectedConditions.presenceOfElementLocated(badgeOnTheTask));
+      WebElement finding = browser.findElement(By.cssSelector(
+          "#findings li[data-rule='ban-the-box'][data-element-id='" + AUTHORIZATION_TASK + "']"));
+      assertThat(finding.getText()).contains("without passing the conditional offer");
+      finding.findElement(By.tagName("button")).click(); // zooms to the task
+      wait.until(ExpectedConditions.visibilityOfElementLocated(badgeOnTheTask));
+      assertThat(browser.findElement(badgeOnTheTask).getAttribute("title")).contains("ban-the-box");
       assertThat(latest().getId()).as("a check deploys nothing").isEqualTo(before.getId());
       Chromium.screenshot(browser, SCREENSHOT);
 

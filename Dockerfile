@@ -3,6 +3,8 @@
 # Built by docker-compose.yml; by hand: docker build -t peerflow .
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# the web modeler's editors come from npm at build time (src/main/modeler, see pom.xml)
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 COPY pom.xml .
 COPY src src

@@ -116,7 +116,10 @@ class ReadmeCommandsTest extends IntegrationTestBase {
             this::withdrawalRecorded),
         new Walk("deploy a diagram with its forms", "/engine-rest/deployment/create",
             command -> Map.of(),
-            this::deployedWithItsForms));
+            this::deployedWithItsForms),
+        new Walk("list the models in the web modeler's API", "/modeler/api/models",
+            command -> Map.of(),
+            this::modelsListed));
   }
 
   @TestFactory
@@ -205,6 +208,11 @@ class ReadmeCommandsTest extends IntegrationTestBase {
   }
 
   /** "include the diagram's forms in the deployment": every file of the command is deployed, and the diagram finds its forms. */
+  private void modelsListed(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+    Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Assertions.assertThat(answer.json().findValuesAsText("key")).contains("fair-chance-hiring", "conditional-offer");
+  }
+
   private void deployedWithItsForms(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     String deploymentId = answer.json().get("id").asText();

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,22 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 final class FlowGraph {
 
   private final Process process;
+  /**
+   * Sequence flows by the node they leave, read from their {@code sourceRef} as the engine does. A
+   * node's {@code <outgoing>} children are only a hint for editors: a hand-written flow without
+   * them still runs.
+   */
+  private final Map<FlowNode, List<SequenceFlow>> leaving = new HashMap<>();
 
   FlowGraph(Process process) {
     this.process = process;
+    for (SequenceFlow flow : process.getModelInstance().getModelElementsByType(SequenceFlow.class)) {
+      leaving.computeIfAbsent(flow.getSource(), source -> new ArrayList<>()).add(flow);
+    }
+  }
+
+  private List<SequenceFlow> outgoing(FlowNode node) {
+    return leaving.getOrDefault(node, List.of());
   }
 
   /** Start events of the process and of every event subprocess in it. */
@@ -78,7 +92,7 @@ final class FlowGraph {
 
   private List<FlowNode> successors(FlowNode node) {
     List<FlowNode> next = new ArrayList<>();
-    for (SequenceFlow flow : node.getOutgoing()) {
+    for (SequenceFlow flow : outgoing(node)) {
       next.add(flow.getTarget());
     }
     if (node instanceof Activity activity) {
@@ -105,7 +119,7 @@ final class FlowGraph {
         }
       } else {
         // the subprocess completes and its token moves on
-        for (SequenceFlow flow : sub.getOutgoing()) {
+        for (SequenceFlow flow : outgoing(sub)) {
           next.add(flow.getTarget());
         }
       }

@@ -44,6 +44,11 @@ class ComplianceGuardTest extends IntegrationTestBase {
           yes.setTarget(model.getModelElementById("Task_RecordCheckAuthorization"));
         }), "ban-the-box: Task_RecordCheckAuthorization (\"Record the check disclosure and authorization\") is reachable "
             + "from StartEvent_ApplicationReceived via Task_ScreenApplication without passing the conditional offer"),
+        mutation("a hand-written flow from the start to the check, without <outgoing> entries", () -> ModelSet.real().text(
+            "processes/fair-chance-hiring.bpmn", "</bpmn:process>", "<bpmn:sequenceFlow id=\"Flow_Sneak\" "
+                + "sourceRef=\"StartEvent_ApplicationReceived\" targetRef=\"Task_RecordCheckAuthorization\" /></bpmn:process>"),
+            "ban-the-box: Task_RecordCheckAuthorization (\"Record the check disclosure and authorization\") is reachable "
+                + "from StartEvent_ApplicationReceived without passing the conditional offer"),
         mutation("record review called straight after selection", () -> ModelSet.real().bpmn("fair-chance-hiring", model -> {
           SequenceFlow selected = model.getModelElementById("Flow_SelectedToEvaluatePreOfferRules");
           selected.setTarget(model.getModelElementById("CallActivity_RecordReview"));

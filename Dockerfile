@@ -25,7 +25,8 @@ USER peerflow
 ENV SPRING_PROFILES_ACTIVE=production \
     JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 EXPOSE 8080
-# The port opens only after the engine, its schema and the start-up deployment are ready.
+# Readiness (/actuator/health/readiness, anonymous, status only): UP once the engine runs and the
+# model folders are deployed; HTTP 503 before. Plain bash, no curl in the image needed.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD ["bash", "-c", ": > /dev/tcp/127.0.0.1/8080"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/peerflow.jar"]

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  *   ${businessDays.isBusinessDay(someDate)}
  * </pre>
  *
- * <p>Saturdays, Sundays and the configured holidays are not business days. Days are counted in the
+ * <p>Saturdays, Sundays and the days off of the {@link HolidayCalendar} are not business days. Days are counted in the
  * configured time zone and the time of day is kept: 5 business days after Thursday 10:00 is the
  * following Thursday 10:00 (later, if a holiday falls in between).
  *
@@ -47,18 +46,23 @@ public class BusinessDays {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private final ZoneId zone;
-  private final Set<LocalDate> holidays;
+  private final HolidayCalendar holidays;
   private final Supplier<Date> now;
 
   /**
    * @param zone the time zone in which days are counted
-   * @param holidays dates that are not business days, besides weekends
+   * @param holidays the days off besides weekends
    * @param now the current time (Peerflow passes the engine's ClockUtil)
    */
-  public BusinessDays(ZoneId zone, Collection<LocalDate> holidays, Supplier<Date> now) {
+  public BusinessDays(ZoneId zone, HolidayCalendar holidays, Supplier<Date> now) {
     this.zone = zone;
-    this.holidays = Set.copyOf(holidays);
+    this.holidays = holidays;
     this.now = now;
+  }
+
+  /** With a fixed list of holidays and no yearly rule. */
+  public BusinessDays(ZoneId zone, Collection<LocalDate> holidays, Supplier<Date> now) {
+    this(zone, HolidayCalendar.ofDates(holidays), now);
   }
 
   /** @return the moment {@code days} business days from now */
@@ -122,15 +126,16 @@ public class BusinessDays {
 
   boolean isBusinessDay(LocalDate date) {
     DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isHoliday(date);
   }
 
   public ZoneId zone() {
     return zone;
   }
 
-  public Set<LocalDate> holidays() {
-    return new TreeSet<>(holidays);
+  /** @return the days off in {@code year} besides weekends, in order */
+  public Set<LocalDate> holidaysIn(int year) {
+    return holidays.holidaysIn(year);
   }
 
   private Date at(LocalDate date, ZonedDateTime timeOfDay) {

@@ -10,10 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The organization's working calendar.
  *
  * @param zone the time zone in which dates are counted (a day starts and ends at midnight there)
- * @param holidays ISO dates ({@code 2026-12-25}) that are not business days, besides Saturdays and
- *     Sundays; list every year in use, there is no rule for movable holidays
+ * @param rules named tables of yearly holidays ({@code us-federal}); {@code none} or empty for no
+ *     table
+ * @param yearlyHolidays further yearly holidays, e.g. a state's: {@code third MONDAY of APRIL}
+ *     (Patriots' Day), {@code 03-31} (Cesar Chavez Day), {@code fourth THURSDAY of NOVEMBER +1}
+ *     (see {@link HolidayRule#parse})
+ * @param holidays extra single days off as ISO dates ({@code 2026-12-24}), besides the rules
  */
 @ConfigurationProperties("peerflow.calendar")
 record CalendarProperties(
     @DefaultValue("America/New_York") ZoneId zone,
+    @DefaultValue("us-federal") List<String> rules,
+    @DefaultValue({}) List<String> yearlyHolidays,
     @DefaultValue({}) List<LocalDate> holidays) {}

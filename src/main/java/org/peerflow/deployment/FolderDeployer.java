@@ -25,6 +25,8 @@ class FolderDeployer implements SmartInitializingSingleton {
   private final RepositoryService repositoryService;
   private final DeploymentProperties properties;
   private final ModelFolders folders;
+  /** Set once the start-up deployment has been made (or found unchanged): readiness waits for it. */
+  private volatile boolean startupDeploymentDone;
 
   FolderDeployer(RepositoryService repositoryService, DeploymentProperties properties) {
     this.repositoryService = repositoryService;
@@ -36,6 +38,11 @@ class FolderDeployer implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     deploy();
+    startupDeploymentDone = true;
+  }
+
+  boolean startupDeploymentDone() {
+    return startupDeploymentDone;
   }
 
   ModelFolders folders() {

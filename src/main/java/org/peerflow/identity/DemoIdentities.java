@@ -50,6 +50,11 @@ class DemoIdentities {
     if (!properties.enabled()) {
       return;
     }
+    if (identityService.isReadOnly()) {
+      LOG.warn("PEERFLOW-IDN-007 peerflow.demo.enabled is set but the identity provider is read-only "
+          + "(a directory): no demo users are created");
+      return;
+    }
     int created = 0;
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() == 0) {

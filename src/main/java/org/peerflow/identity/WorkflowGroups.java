@@ -21,8 +21,19 @@ class WorkflowGroups {
     this.identityService = identityService;
   }
 
-  /** Creates the missing groups; an existing group is left as an administrator edited it. */
+  /**
+   * Creates the missing groups; an existing group is left as an administrator edited it. With a
+   * read-only identity provider (profile ldap: the directory) nothing is created: the groups are
+   * the directory's, and a missing one is named in the log.
+   */
   void create() {
+    if (identityService.isReadOnly()) {
+      Groups.NAMES.keySet().stream()
+          .filter(id -> identityService.createGroupQuery().groupId(id).count() == 0)
+          .forEach(id -> LOG.warn("PEERFLOW-IDN-006 The directory has no group '{}': its tasks reach nobody "
+              + "until the directory has a group with that id (peerflow.ldap.group-id-attribute)", id));
+      return;
+    }
     Groups.NAMES.forEach((id, name) -> {
       if (identityService.createGroupQuery().groupId(id).count() > 0) {
         return;

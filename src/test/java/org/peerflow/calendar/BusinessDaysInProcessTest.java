@@ -61,9 +61,11 @@ class BusinessDaysInProcessTest extends IntegrationTestBase {
   }
 
   @Test
-  void configuredZoneAndHolidaysReachTheBean() {
+  void configuredZoneAndHolidayRulesReachTheBean() {
     Assertions.assertThat(businessDays.zone()).isEqualTo(NEW_YORK);
-    Assertions.assertThat(businessDays.holidays()).contains(LocalDate.of(2026, 11, 26), LocalDate.of(2027, 1, 1));
+    // the default rule table: Thanksgiving 2026, and New Year 2028 (a Saturday) observed on Friday 2027-12-31
+    Assertions.assertThat(businessDays.holidaysIn(2026)).contains(LocalDate.of(2026, 11, 26));
+    Assertions.assertThat(businessDays.holidaysIn(2027)).contains(LocalDate.of(2027, 12, 31));
   }
 
   @Test

@@ -128,6 +128,34 @@ class BusinessDaysTest {
     assertThatThrownBy(() -> days.after("next week", 1)).hasMessageContaining("not an ISO 8601 date");
   }
 
+  /** The US federal rule table, so that dates years ahead count their holidays too. */
+  private final BusinessDays federal = new BusinessDays(NEW_YORK,
+      new HolidayCalendar(HolidayCalendar.US_FEDERAL, List.of()), () -> now);
+
+  @Test
+  void in2028NewYearsDayObservedOnFridayDecember31AndVeteransDayOnFriday() {
+    // 2028-01-01 is a Saturday: the day off is Friday 2027-12-31
+    assertThat(federal.after(at(2027, 12, 30, 10, 0), 1)).isEqualTo(at(2028, 1, 3, 10, 0));
+    assertThat(federal.isBusinessDay(at(2027, 12, 31, 12, 0))).isFalse();
+    // 2028-11-11 is a Saturday: observed on Friday 2028-11-10
+    assertThat(federal.after(at(2028, 11, 9, 10, 0), 1)).isEqualTo(at(2028, 11, 13, 10, 0));
+    assertThat(federal.before(at(2028, 11, 13, 10, 0), 1)).isEqualTo(at(2028, 11, 9, 10, 0));
+  }
+
+  @Test
+  void in2031ThanksgivingAndIndependenceDayAreSkipped() {
+    assertThat(federal.after(at(2031, 11, 26, 9, 0), 1)).isEqualTo(at(2031, 11, 28, 9, 0));
+    assertThat(federal.after(at(2031, 11, 26, 9, 0), 2)).isEqualTo(at(2031, 12, 1, 9, 0));
+    assertThat(federal.after(at(2031, 7, 3, 9, 0), 1)).isEqualTo(at(2031, 7, 7, 9, 0));
+  }
+
+  @Test
+  void in2035VeteransDayOnSundayIsObservedOnMonday() {
+    // 2035-11-11 is a Sunday: observed on Monday 2035-11-12
+    assertThat(federal.isBusinessDay(at(2035, 11, 12, 12, 0))).isFalse();
+    assertThat(federal.after(at(2035, 11, 8, 15, 0), 5)).isEqualTo(at(2035, 11, 16, 15, 0));
+  }
+
   private static Date at(int year, int month, int day, int hour, int minute) {
     return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, NEW_YORK).toInstant());
   }

@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One demo user logged in to the Tasklist in a browser of his own, doing what a person does there. */
-final class TasklistUser implements AutoCloseable {
+/** One user logged in to the Tasklist in a browser of his own, doing what a person does there. */
+public final class TasklistUser implements AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -38,14 +38,19 @@ final class TasklistUser implements AutoCloseable {
     wait.ignoring(StaleElementReferenceException.class); // the Tasklist re-renders as it loads
   }
 
-  /** Logs in with password = user id and waits for the filters. */
-  static TasklistUser login(String id, int port) {
+  /** Logs a demo user in (password = user id) and waits for the filters. */
+  public static TasklistUser login(String id, int port) {
+    return login(id, id, port);
+  }
+
+  /** Logs in with the user's password and waits for the filters. */
+  public static TasklistUser login(String id, String password, int port) {
     WebDriver browser = Chromium.start();
     TasklistUser user = new TasklistUser(id, browser);
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(id);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(id);
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
       browser.findElement(By.cssSelector("form button[type='submit']")).click();
       user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
       return user;
@@ -63,14 +68,14 @@ final class TasklistUser implements AutoCloseable {
   }
 
   /** The filters in the order the Tasklist shows them, each with its count where it shows one. */
-  List<String> filters() {
+  public List<String> filters() {
     wait.until(driver -> !driver.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).isEmpty());
     return browser.findElements(By.cssSelector("[cam-tasklist-filters] .item")).stream()
         .map(item -> item.getText().replaceAll("\\s+", " ").trim()).toList();
   }
 
   /** Names of the tasks the list shows for the filter the Tasklist opened on. */
-  List<String> listedTasks() {
+  public List<String> listedTasks() {
     return browser.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
         .map(WebElement::getText).map(String::trim).toList();
   }

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerflow.PeerflowApplication;
+import org.peerflow.browser.TasklistUser;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Profile {@code ldap} against a real (in-memory) LDAP directory: staff log in to REST with their
- * directory passwords, see their group's filters and tasks, and Peerflow writes nothing to the
+ * Profile {@code ldap} against a real (in-memory) LDAP directory: staff log in to REST and to the
+ * Tasklist (headless Chromium) with their directory passwords, see their group's filters and tasks, and Peerflow writes nothing to the
  * directory. Its own Spring context (profile ldap), so an IT, not part of the shared test context.
  */
 class LdapDirectoryIT {
@@ -128,6 +129,21 @@ class LdapDirectoryIT {
     assertThat(names(get("sam", password("sam"), tasksOfCase).json())).isEmpty();
     assertThat(names(get("pat", password("pat"), tasksOfCase).json())).isEmpty();
     assertThat(get("owen", password("owen"), "/engine-rest/group?member=owen").body()).contains("\"process-owners\"");
+  }
+
+  @Test
+  void harperLogsInToTheTasklistWithHisDirectoryPasswordAndLandsOnHisWork() throws Exception {
+    Response started = post("harper", password("harper"), "/engine-rest/process-definition/key/peer-position/start",
+        "{\"variables\":{\"positionTitle\":{\"value\":\"Peer coach\"},\"jurisdiction\":{\"value\":\"US-MA\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    int port = Integer.parseInt(peerflow.getEnvironment().getProperty("local.server.port"));
+
+    try (TasklistUser harper = TasklistUser.login("harper", password("harper"), port)) {
+      assertThat(harper.filters()).first().asString().startsWith("My work");
+      org.awaitility.Awaitility.await("harper's work listed").atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> harper.listedTasks().contains("Define the role with HR"));
+      assertThat(harper.filters()).noneMatch(filter -> filter.startsWith("Supervisors") || filter.startsWith("Clinicians"));
+    }
   }
 
   @Test

@@ -84,7 +84,7 @@ class RetentionTest extends IntegrationTestBase {
     Map<String, Long> consentRows = tables.rowsOf(List.of(consent.getId()));
     Assertions.assertThat(expiringCase).as("the application, its record review and its referrals").hasSize(3);
     Assertions.assertThat(expiringRows).containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
-        "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_DEC_INST", "ACT_GE_BYTEARRAY");
+        "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_DECINST", "ACT_GE_BYTEARRAY");
     Assertions.assertThat(expiringMail).isNotEmpty();
     Assertions.assertThat(tables.rowsOf(expiringMail)).containsKey("ACT_GE_BYTEARRAY");
 

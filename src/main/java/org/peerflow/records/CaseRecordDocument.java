@@ -233,15 +233,19 @@ class CaseRecordDocument {
         : " (" + HtmlUtils.htmlEscape(task.getDeleteReason()) + ")";
   }
 
+  /** Objects and JSON (a checklist) as stored, never deserialized into classes. */
   private String display(TypedValue value) {
-    if (value == null || value.getValue() == null && !(value instanceof SerializableValue)) {
+    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      String format = String.valueOf(serializable.getSerializationDataFormat());
+      return format.contains("java-serialized")
+          ? "(a Java object, kept in the case but not readable as text)"
+          : String.valueOf(serializable.getValueSerialized());
+    }
+    if (value == null || value.getValue() == null) {
       return "(empty)";
     }
     if (value instanceof FileValue file) {
       return "file " + file.getFilename() + " (" + file.getMimeType() + ")";
-    }
-    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-      return String.valueOf(serializable.getValueSerialized());
     }
     if (value.getValue() instanceof Date date) {
       return when(date);

@@ -138,8 +138,8 @@ class CaseRecordsController {
     return answer(HttpStatus.BAD_REQUEST, e);
   }
 
-  @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
+  @ExceptionHandler(HoldStateException.class)
+  ResponseEntity<Map<String, String>> conflict(HoldStateException e) {
     return answer(HttpStatus.CONFLICT, e);
   }
 

@@ -50,7 +50,7 @@ public class CaseRetention {
   void hold(String businessKey, String userId, String reason) {
     List<HistoricProcessInstance> roots = existingRoots(businessKey);
     if (log.isHeld(businessKey)) {
-      throw new IllegalStateException("PEERFLOW-REC-010 Case " + businessKey + " is already on legal hold");
+      throw new HoldStateException("PEERFLOW-REC-010 Case " + businessKey + " is already on legal hold");
     }
     log.append(businessKey, CaseRecordLog.Action.HOLD, userId, reason);
     clearRemovalTime(roots);
@@ -60,7 +60,7 @@ public class CaseRetention {
   void lift(String businessKey, String userId, String reason) {
     List<HistoricProcessInstance> roots = existingRoots(businessKey);
     if (!log.isHeld(businessKey)) {
-      throw new IllegalStateException("PEERFLOW-REC-012 Case " + businessKey + " is not on legal hold");
+      throw new HoldStateException("PEERFLOW-REC-012 Case " + businessKey + " is not on legal hold");
     }
     log.append(businessKey, CaseRecordLog.Action.LIFT, userId, reason);
     align(roots, null);

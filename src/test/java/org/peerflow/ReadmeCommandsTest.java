@@ -119,7 +119,59 @@ class ReadmeCommandsTest extends IntegrationTestBase {
             this::deployedWithItsForms),
         new Walk("list the models in the web modeler's API", "/modeler/api/models",
             command -> Map.of(),
-            this::modelsListed));
+            this::modelsListed),
+        new Walk("place a legal hold", "\"EEOC charge",
+            command -> Map.of("<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
+            this::holdPlaced),
+        new Walk("see a case's hold", "harper:harper http://localhost:8080/peerflow/api/cases/<application-id>/hold",
+            command -> Map.of("<application-id>", heldApplication(hiring)),
+            this::holdShown),
+        new Walk("lift a legal hold", "/hold/lift",
+            command -> Map.of("<application-id>", heldApplication(hiring)),
+            this::holdLifted),
+        new Walk("export the case record", "/record",
+            command -> Map.of("<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
+            this::recordExported));
+  }
+
+  private String heldApplication(HiringWalk hiring) {
+    String application = hiring.apply(hiring.openPosition("US-MA")).getBusinessKey();
+    Rest.Response placed = new Rest(port).postJson("harper", "/peerflow/api/cases/" + application + "/hold",
+        Map.of("reason", "Charge filed"));
+    Assertions.assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    return application;
+  }
+
+  private JsonNode holdState(String application) throws IOException {
+    Rest.Response state = new Rest(port).get("harper", "/peerflow/api/cases/" + application + "/hold");
+    Assertions.assertThat(state.status()).as(state.body()).isEqualTo(200);
+    return state.json();
+  }
+
+  /** "a member of hr puts the case on hold by its business key, with a reason": 201, and it is held. */
+  private void holdPlaced(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+    Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean()).isTrue();
+  }
+
+  /** The hold state: held, with its history (who, when, why). */
+  private void holdShown(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+    Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Assertions.assertThat(answer.json().path("held").asBoolean()).as(answer.toString()).isTrue();
+    Assertions.assertThat(answer.body()).contains("Charge filed").contains("harper");
+  }
+
+  /** Lifting: 200, and the case is no longer held. */
+  private void holdLifted(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+    Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean()).isFalse();
+  }
+
+  /** "One HTML page ... with every instance of the case": the applicant's case, as HR exports it. */
+  private void recordExported(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+    Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    Assertions.assertThat(answer.body()).containsIgnoringCase("<html").contains(ids.get("<application-id>"))
+        .contains("Jordan Rivera");
   }
 
   @TestFactory

@@ -1,9 +1,8 @@
 package org.peerflow.modeler;
 
+import org.peerflow.identity.BasicLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -85,20 +84,6 @@ class ModelerAccess {
   }
 
   private String basicUser(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String credentials;
-    try {
-      credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = credentials.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = credentials.substring(0, colon);
-    return identityService.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
+    return BasicLogin.userId(authorization, identityService);
   }
 }

@@ -1,8 +1,8 @@
 package org.peerflow.notification;
 
+import org.peerflow.identity.BasicLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -68,21 +68,7 @@ class MailSinkPage {
 
   /** @return the user whose password matches, or null */
   private String authenticatedUser(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String credentials;
-    try {
-      credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = credentials.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = credentials.substring(0, colon);
-    return identityService.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
+    return BasicLogin.userId(authorization, identityService);
   }
 
   private String render(String userId, boolean admin, String ownAddress, List<MailSink.SinkMail> mails) {

@@ -11,8 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One user logged in to the Tasklist in a browser of his own, doing what a person does there. */
@@ -118,9 +120,23 @@ public final class TasklistUser implements AutoCloseable {
   void openStartForm(String processName) {
     goTo("#/");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']"))).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-content .fjs-form")));
+    By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']");
+    By startForm = By.cssSelector(".modal-content .fjs-form");
+    // the list is drawn again when the definitions arrive: a click on the first drawing is lost,
+    // so click (again) until the start form shows; the link is gone once a process is chosen
+    new FluentWait<>(browser).withTimeout(WAIT).pollingEvery(Duration.ofSeconds(1))
+        .withMessage("the start form of " + processName)
+        .until(driver -> {
+          if (!driver.findElements(startForm).isEmpty()) {
+            return true;
+          }
+          try {
+            driver.findElements(process).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+          } catch (WebDriverException stillDrawing) {
+            // stale or covered for a moment: the next round clicks again
+          }
+          return false;
+        });
   }
 
   /** Clicks Start in the start dialog and waits until {@code started} holds. */
@@ -133,8 +149,14 @@ public final class TasklistUser implements AutoCloseable {
     Chromium.screenshot(browser, target);
   }
 
+  /** Keeps what the browser showed, then loads the Tasklist afresh so that the next step starts clean. */
   void failed(String step) {
     Chromium.saveDiagnostics(browser, id + "-" + step);
+    try {
+      browser.navigate().refresh();
+    } catch (WebDriverException e) {
+      System.err.println("Could not reload " + id + "'s Tasklist after the failure: " + e);
+    }
   }
 
   @Override

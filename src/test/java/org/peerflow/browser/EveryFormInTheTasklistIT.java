@@ -146,8 +146,9 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     message(request, "MedicalDocumentationReceived", Map.of("medicalDocumentation", "Letter of the treating psychologist"));
     work(request, "accommodation-documentation-review", Map.of("documentationOutcome", "sufficient"));
     work(request, "accommodation-options", Map.of("interimNeeded", false));
-    work(request, "accommodation-operational-impact", Map.of("operationalImpact", "manageable"));
-    work(request, "accommodation-decision", Map.of("accommodationDecision", "approve"));
+    // sam proposes an alternative, so the HR lead (hana, the task's assignee) decides
+    work(request, "accommodation-supervisor-approval", Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
+    work(request, "accommodation-decision", Map.of("accommodationDecision", "alternative"));
     work(request, "accommodation-implement", Map.of());
     timerFires(request, "Event_FollowUpDue");
     work(request, "accommodation-follow-up", Map.of("accommodationEffective", "yes"));

@@ -127,6 +127,10 @@ class ComplianceGuard implements Deployer {
         }
         criminalHistoryIn(node).ifPresent(why -> violations.add("ban-the-box: " + describe(node) + " is reachable"
             + FlowGraph.via(beforeOffer, node) + " without passing the conditional offer (" + why + ")"));
+        medicalIn(node).ifPresent(why -> violations.add("pre-offer-medical: " + describe(node) + " is reachable"
+            + FlowGraph.via(beforeOffer, node) + " before the conditional offer and handles medical data (" + why
+            + "); a disability inquiry or a client-record lookup is unlawful before an offer (42 USC 12112(d)(2); HIPAA "
+            + "45 CFR 164.508): move it after the offer, into a process only hr may read"));
         formOf(node).flatMap(form -> form.find(Vocabulary.CRIMINAL_HISTORY, false)).ifPresent(hit ->
             violations.add("pre-offer-form: " + formOf(node).orElseThrow().resourceName() + " "
                 + hit.component().describe() + " speaks of " + Vocabulary.CRIMINAL_HISTORY.description()
@@ -154,6 +158,25 @@ class ComplianceGuard implements Deployer {
       }
       return calledProcess(node).filter(called -> handlesCriminalHistory(called))
           .map(called -> "it calls " + called.getId() + ", which handles criminal history");
+    }
+
+    /**
+     * @return why the step handles medical data (a diagnosis, whether the applicant was a client),
+     *     if it does. Called processes are not followed: an applicant's own accommodation request
+     *     may start accommodation-request before the offer (EEOC Guidance Q1-Q4)
+     */
+    private Optional<String> medicalIn(FlowNode node) {
+      Optional<Set<String>> declared = Classification.data(node);
+      if (declared.isPresent()) {
+        return declared.get().contains(Classification.MEDICAL)
+            ? Optional.of("classified peerflow.data = " + String.join(",", declared.get())) : Optional.empty();
+      }
+      Optional<String> word = Vocabulary.MEDICAL.find(ownText(node));
+      if (word.isPresent()) {
+        return Optional.of("unclassified, but it speaks of \"" + word.get() + "\"");
+      }
+      return formOf(node).flatMap(form -> form.findAsked(Vocabulary.MEDICAL))
+          .map(hit -> "unclassified, but its form field " + hit.component().describe() + " asks about \"" + hit.word() + "\"");
     }
 
     private boolean handlesCriminalHistory(Process called) {

@@ -252,7 +252,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     assertThat(review).isWaitingAt("Task_PrepareDocumentationRequest");
     assertThat(task(review)).hasCandidateGroup("hr");
     walk.requestDocumentation(request);
-    assertThat(review).isWaitingAt("Event_MedicalDocumentationReceived");
+    assertThat(review).isWaitingAt("Gateway_AwaitDocumentation");
     String letter = Mailbox.body(single(mailTo(request), "Information we need"));
     Assertions.assertThat(letter).contains("Does a later start on two days a week help").contains("(treating psychologist)")
         .contains("do not send complete medical records").contains("does not count toward");
@@ -302,6 +302,23 @@ class AccommodationRequestTest extends IntegrationTestBase {
   }
 
   @Test
+  void whenNoDocumentationArrivesTheCaseReturnsToHrAfterFifteenBusinessDays() {
+    ProcessInstance request = walk.toAfterMeeting("yes");
+    ProcessInstance review = walk.requestDocumentation(request);
+    Job overdue = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+
+    Assertions.assertThat(overdue.getDuedate()).isEqualTo(at(21));  // 15 business days: Monday 23 March
+    ClockUtil.setCurrentTime(at(21));
+    managementService.executeJob(overdue.getId());
+    assertThat(review).isWaitingAt("Task_ReviewDocumentation").variables().containsEntry("documentationOverdue", true);
+    assertThat(task(review)).hasCandidateGroup("hr");
+    walk.reviewDocumentation(review, "insufficient");
+
+    assertThat(request).isWaitingAt("Task_ExploreOptions").variables()
+        .containsEntry("documentationOutcome", "insufficient").containsEntry("documentationWaitDays", 15L);
+  }
+
+  @Test
   void documentationForAnUnknownCaseIsRefusedAndChangesNothing() {
     ProcessInstance request = walk.toAfterMeeting("yes");
     ProcessInstance review = walk.requestDocumentation(request);
@@ -314,7 +331,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
         "messageName", "MedicalDocumentationReceived", "businessKey", "RA-2026-NOPE00"));
     Assertions.assertThat(rest.status()).isEqualTo(400);
     Assertions.assertThat(rest.body()).contains("MedicalDocumentationReceived");
-    assertThat(review).isWaitingAt("Event_MedicalDocumentationReceived");
+    assertThat(review).isWaitingAt("Gateway_AwaitDocumentation");
     Assertions.assertThat(runtimeService.getVariables(review.getId())).doesNotContainKey("medicalDocumentation");
   }
 

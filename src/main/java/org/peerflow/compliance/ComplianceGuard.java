@@ -37,6 +37,8 @@ class ComplianceGuard implements Deployer {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String CONFIDENTIAL_GROUP = "hr";
+  /** A step that files a court petition (rule no-forced-petition), by its id, name or form fields. */
+  private static final java.util.regex.Pattern PETITION = java.util.regex.Pattern.compile("(?i)petition");
 
   private final ComplianceProperties properties;
 
@@ -77,6 +79,7 @@ class ComplianceGuard implements Deployer {
         rules.banTheBox();
       }
       rules.confidentiality();
+      rules.noForcedPetition();
       if (properties.refusalProcesses().contains(process.getId())) {
         rules.noPunishmentForRefusal();
       }
@@ -263,6 +266,47 @@ class ComplianceGuard implements Deployer {
       return called.getModelInstance().getModelElementsByType(FlowNode.class).stream()
           .anyMatch(node -> Classification.data(node).map(data -> data.contains(Classification.CRIMINAL_HISTORY)
               || data.contains(Classification.MEDICAL)).orElse(false));
+    }
+
+    // --- rule 5: no forced petition ---------------------------------------------------------
+
+    /**
+     * In a clinical record, a step that files a court petition must leave a way not to file: a
+     * path from it to an end that passes no other task. After a client objects, or without
+     * capacity, the team may always decide not to seek court authority and not to treat (104 CMR
+     * 28.03: no coercion; Rogers v. Commissioner of DMH; Cohen v. Bolduc, 435 Mass. 608).
+     */
+    void noForcedPetition() {
+      if (!Classification.property(process, Classification.RECORD).map(Classification.CLINICAL::equals).orElse(false)) {
+        return;
+      }
+      for (UserTask task : process.getModelInstance().getModelElementsByType(UserTask.class)) {
+        boolean petition = PETITION.matcher(ownText(task)).find()
+            || formOf(task).flatMap(form -> form.components().stream().filter(FormContent.Component::field)
+                .filter(component -> PETITION.matcher(component.asked()).find()).findFirst()).isPresent();
+        if (petition && !endsWithoutAnotherTask(task)) {
+          violations.add("no-forced-petition: " + describe(task) + " files a court petition, and every path from it "
+              + "leads to further court steps; give it a way not to petition that ends the path (e.g. \"not pursuing\": "
+              + "the treatment is not given)");
+        }
+      }
+    }
+
+    /** @return whether an end event can be reached from the step through gateways and events only */
+    private static boolean endsWithoutAnotherTask(FlowNode from) {
+      java.util.Deque<FlowNode> open = new java.util.ArrayDeque<>(from.getSucceedingNodes().list());
+      java.util.Set<FlowNode> seen = new java.util.HashSet<>();
+      while (!open.isEmpty()) {
+        FlowNode node = open.pop();
+        if (!seen.add(node) || node instanceof Activity) {
+          continue;
+        }
+        if (node instanceof EndEvent) {
+          return true;
+        }
+        open.addAll(node.getSucceedingNodes().list());
+      }
+      return false;
     }
 
     // --- rule 4: no punishment for refusal -------------------------------------------------

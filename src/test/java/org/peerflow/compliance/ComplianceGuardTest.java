@@ -119,6 +119,10 @@ class ComplianceGuardTest extends IntegrationTestBase {
         mutation("the dual-relationship plan opened to supervisors", () -> ModelSet.real().text("processes/fair-chance-former-client.bpmn",
             "name=\"peerflow.readers\" value=\"hr\"", "name=\"peerflow.readers\" value=\"hr,supervisors\""),
             "but fair-chance-former-client may be read by hr, supervisors (peerflow.readers)"),
+        mutation("a petition without a way not to file", () -> ModelSet.real().bpmn("informed-consent-court-path", model -> {
+          SequenceFlow filed = model.getModelElementById("Flow_FilePetitionToPetitionFiled");
+          filed.setTarget(model.getModelElementById("Task_RecordCourtDecision"));
+        }), "no-forced-petition: Task_FilePetition (\"File the petition or record that none is filed\") files a court petition"),
         mutation("every variable of the record review returned", () -> ModelSet.real().text("processes/fair-chance-hiring.bpmn",
             "<camunda:out source=\"recordReviewOutcome\" target=\"recordReviewOutcome\" />", "<camunda:out variables=\"all\" />"),
             "confidentiality: CallActivity_RecordReview (\"Review the background check (HR only)\") returns all variables"));

@@ -214,6 +214,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     work(application, "record-dispute", Map.of("disputeOutcome", "corrected"));
     work(application, "reassessment", Map.of("finalDecision", "final-adverse"));
     work(application, "notice-mailing", Map.of("mailingMethod", "certified"));
+    timerFires(application, "Event_FinalReconsiderationWindowEnded");
     assertEnded(application);
     work(position, "position-close", Map.of("closingReason", "on-hold"));
     work(position, "position-resume", Map.of("holdDecision", "close"));

@@ -394,16 +394,58 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(review).isWaitingAt("Task_Reassess");
     walk.reassess(review, "final-adverse");
 
-    assertThat(review).isEnded().hasPassed("Task_SendFinalNotice", "EndEvent_FinalAdverse");
+    // the final notice offers reconsideration, so the case waits for a request for 10 business days
+    assertThat(review).hasPassed("Task_SendFinalNotice").isWaitingAt("Gateway_AwaitFinalReconsideration");
+    walk.reconsiderationWindowEnds(review);
+    assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired").hasNotPassed("Task_SendHireConfirmation");
     String finalNotice = Mailbox.body(mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
     Assertions.assertThat(finalNotice)
+        .contains("ask us to reconsider, by Monday, March 16, 2026").contains("Someone other than the person")
         .contains("did not make this decision")
         .contains("free copy of your report within 60 days")
         .contains("dispute the accuracy")
         .contains("file a complaint")
         .contains("your response");
+  }
+
+  @Test
+  void aReconsiderationAfterTheFinalNoticeIsDecidedBySomeoneElse() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "References attached").correlate();
+    walk.reassess(review, "final-adverse");  // harper decides
+
+    runtimeService.createMessageCorrelation("ApplicantReconsiderationRequested").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "The 2012 case was sealed last year; the court letter is attached").correlate();
+    assertThat(review).isWaitingAt("Task_Reassess").variables().containsEntry("reconsidered", true).containsEntry("decidedBy", "harper");
+    Assertions.assertThatThrownBy(() -> walk.reassessAs("harper", review, "final-adverse"))
+        .hasMessageContaining("Someone other than harper");
+    assertThat(review).isWaitingAt("Task_Reassess");
+
+    walk.reassessAs("hana", review, "final-adverse");
+    assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverseAfterReconsideration").hasNotPassed("EndEvent_FinalAdverse");
+    assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
+    List<MimeMessage> decisions = mailTo(application).stream().filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).toList();
+    Assertions.assertThat(decisions).hasSize(2);
+    Assertions.assertThat(Mailbox.body(decisions.get(1))).contains("your request to reconsider").doesNotContain("ask us to reconsider");
+  }
+
+  @Test
+  void aReconsiderationCanLeadToTheHire() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "References attached").correlate();
+    walk.reassess(review, "final-adverse");
+    runtimeService.createMessageCorrelation("ApplicantReconsiderationRequested").processInstanceBusinessKey(application.getBusinessKey())
+        .correlate();
+
+    walk.reassessAs("hana", review, "hire");
+    assertThat(review).isEnded().hasPassed("EndEvent_HireAfterResponse");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
   }
 
   @Test
@@ -419,6 +461,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(review).isWaitingAt("Task_Reassess").hasPassed("Event_ResponseWindowEnded");
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review);
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
     Assertions.assertThat(Mailbox.body(mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
@@ -463,6 +506,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(review).isWaitingAt("Task_MailFinalNotice").hasPassed("Task_SendFinalNotice");
     complete(task(review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA", "mailingMethod", "certified",
         "mailedOn", "2026-03-12"));
+    assertThat(review).isWaitingAt("Gateway_AwaitFinalReconsideration");
+    walk.reconsiderationWindowEnds(review);
     assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverse");
   }
 

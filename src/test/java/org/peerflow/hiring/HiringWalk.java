@@ -159,8 +159,28 @@ public final class HiringWalk {
     return review;
   }
 
+  /** The reassessment by harper (HR), logged in as the Tasklist would be: who decides is recorded. */
   public void reassess(ProcessInstance review, String finalDecision) {
-    complete(task("Task_Reassess", review), withVariables(
-        "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
+    reassessAs("harper", review, finalDecision);
+  }
+
+  public void reassessAs(String userId, ProcessInstance review, String finalDecision) {
+    org.camunda.bpm.engine.task.Task reassess = task("Task_Reassess", review);  // found before logging in
+    java.util.List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    engine.getIdentityService().setAuthentication(userId, groups);
+    try {
+      complete(reassess, withVariables(
+          "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The 10 business days to ask for reconsideration of a final notice pass without a request. */
+  public void reconsiderationWindowEnds(ProcessInstance review) {
+    org.camunda.bpm.engine.runtime.Job window = engine.getManagementService().createJobQuery().processInstanceId(review.getId())
+        .activityId("Event_FinalReconsiderationWindowEnded").singleResult();
+    engine.getManagementService().executeJob(window.getId());
   }
 }

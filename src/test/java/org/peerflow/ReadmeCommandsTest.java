@@ -218,12 +218,16 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     assertThat(application).isWaitingAt("Task_ScreenApplication");
   }
 
-  /** "The applicant's answer arrives as a message": the HR-only review goes on to the reassessment with it. */
+  /**
+   * "The applicant's answer arrives as a message": the HR-only review goes on with it — to the
+   * dispute first when the answer disputes the report's accuracy, as the README's example does.
+   */
   private void responseRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
     ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("fair-chance-record-review").processInstanceBusinessKey(ids.get("<application-id>")).singleResult();
-    assertThat(review).isWaitingAt("Task_Reassess");
+    boolean disputes = command.jsonBody().path("processVariables").path("disputesAccuracy").path("value").asBoolean(false);
+    assertThat(review).isWaitingAt(disputes ? "Task_ResolveDispute" : "Task_Reassess");
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(review.getId());
     sentVariables(command.jsonBody().get("processVariables"), ids).forEach((name, value) ->
         Assertions.assertThat(variables).as("the message's variable %s", name).containsEntry(name, value));

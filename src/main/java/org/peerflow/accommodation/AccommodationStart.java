@@ -17,9 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of {@code accommodation-request}: which of the three ways in (employee or representative,
- * supervisor referral, applicant), who is asking, when and by which channel. A supervisor can start
- * only a referral, which HR follows up. An applicant's request from the hiring process arrives with
- * {@code applicantName} and {@code applicantEmail}. The case id is generated when there is none.
+ * supervisor referral, applicant), who is asking, when and by which channel. The way in is what the
+ * person recording it says: a request an employee makes to a supervisor is a request, not a
+ * referral (EEOC Enforcement Guidance on Reasonable Accommodation, Q3: a request to a supervisor is
+ * a request to the employer), so a supervisor may record either. An applicant's request from the
+ * hiring process arrives with {@code applicantName} and {@code applicantEmail}. The employee's
+ * supervisor ({@code supervisorId}, who approves the accommodation) is optional and defaults to the
+ * supervisor who records the case. The case id is generated when there is none.
  */
 @Component("accommodationStart")
 class AccommodationStart implements ExecutionListener {
@@ -39,7 +43,7 @@ class AccommodationStart implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String startedBy = starter == null ? "system" : starter.getUserId();
-    String path = requestPath(execution, starter);
+    String path = requestPath(execution);
 
     String name = StartVariables.requiredText(execution, "employeeName", "the name of the person the request is for");
     StartVariables.requiredEmail(execution, "employeeEmail", "where the acknowledgement and the decision go");
@@ -57,6 +61,7 @@ class AccommodationStart implements ExecutionListener {
     execution.setVariable("channel", channel);
     execution.setVariable("requestedBy", requestedBy);
     execution.setVariable("startedBy", startedBy);
+    execution.setVariable("supervisorId", supervisorId(execution, starter, startedBy));
     execution.setVariable("requestDate", requestDate(execution.getVariable("requestDate")));
     execution.setVariable("accommodationPolicy", textOr(execution, "accommodationPolicy", "default"));
     execution.setVariable("reconsidered", false);
@@ -64,11 +69,7 @@ class AccommodationStart implements ExecutionListener {
     StartVariables.businessKeyOrNew(execution, "RA");
   }
 
-  private String requestPath(DelegateExecution execution, Authentication starter) {
-    if (isSupervisorOnly(starter)) {
-      // the "otherwise obvious" referral: HR, not the supervisor, reaches out to the employee
-      return REFERRAL;
-    }
+  private String requestPath(DelegateExecution execution) {
     if (execution.getVariable("employeeEmail") == null && execution.getVariable("applicantEmail") != null) {
       // called from the hiring process: the applicant is the person the request is for
       execution.setVariable("employeeName", execution.getVariable("applicantName"));
@@ -81,6 +82,23 @@ class AccommodationStart implements ExecutionListener {
           + path + "'.");
     }
     return path;
+  }
+
+  /**
+   * The employee's supervisor, who approves the accommodation: the start variable, else the
+   * supervisor who records the case, else none (any member of supervisors then). An unknown user id is refused.
+   */
+  private static String supervisorId(DelegateExecution execution, Authentication starter, String startedBy) {
+    Object given = execution.getVariable("supervisorId");
+    if (given == null || given.toString().isBlank()) {
+      return isSupervisorOnly(starter) ? startedBy : null;
+    }
+    String id = given.toString().trim();
+    if (execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(id).count() == 0) {
+      throw new BadUserRequestException("The start variable 'supervisorId' names no user: '" + id
+          + "' (the user id of the employee's supervisor, who approves the accommodation).");
+    }
+    return id;
   }
 
   private static boolean isSupervisorOnly(Authentication starter) {

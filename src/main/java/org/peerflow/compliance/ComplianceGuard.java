@@ -37,6 +37,8 @@ class ComplianceGuard implements Deployer {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String CONFIDENTIAL_GROUP = "hr";
+  /** A step that files a court petition (rule no-forced-petition), by its id, name or form fields. */
+  private static final java.util.regex.Pattern PETITION = java.util.regex.Pattern.compile("(?i)petition");
 
   private final ComplianceProperties properties;
 
@@ -77,6 +79,7 @@ class ComplianceGuard implements Deployer {
         rules.banTheBox();
       }
       rules.confidentiality();
+      rules.noForcedPetition();
       if (properties.refusalProcesses().contains(process.getId())) {
         rules.noPunishmentForRefusal();
       }
@@ -127,6 +130,10 @@ class ComplianceGuard implements Deployer {
         }
         criminalHistoryIn(node).ifPresent(why -> violations.add("ban-the-box: " + describe(node) + " is reachable"
             + FlowGraph.via(beforeOffer, node) + " without passing the conditional offer (" + why + ")"));
+        medicalIn(node).ifPresent(why -> violations.add("pre-offer-medical: " + describe(node) + " is reachable"
+            + FlowGraph.via(beforeOffer, node) + " before the conditional offer and handles medical data (" + why
+            + "); a disability inquiry or a client-record lookup is unlawful before an offer (42 USC 12112(d)(2); HIPAA "
+            + "45 CFR 164.508): move it after the offer, into a process only hr may read"));
         formOf(node).flatMap(form -> form.find(Vocabulary.CRIMINAL_HISTORY, false)).ifPresent(hit ->
             violations.add("pre-offer-form: " + formOf(node).orElseThrow().resourceName() + " "
                 + hit.component().describe() + " speaks of " + Vocabulary.CRIMINAL_HISTORY.description()
@@ -154,6 +161,25 @@ class ComplianceGuard implements Deployer {
       }
       return calledProcess(node).filter(called -> handlesCriminalHistory(called))
           .map(called -> "it calls " + called.getId() + ", which handles criminal history");
+    }
+
+    /**
+     * @return why the step handles medical data (a diagnosis, whether the applicant was a client),
+     *     if it does. Called processes are not followed: an applicant's own accommodation request
+     *     may start accommodation-request before the offer (EEOC Guidance Q1-Q4)
+     */
+    private Optional<String> medicalIn(FlowNode node) {
+      Optional<Set<String>> declared = Classification.data(node);
+      if (declared.isPresent()) {
+        return declared.get().contains(Classification.MEDICAL)
+            ? Optional.of("classified peerflow.data = " + String.join(",", declared.get())) : Optional.empty();
+      }
+      Optional<String> word = Vocabulary.MEDICAL.find(ownText(node));
+      if (word.isPresent()) {
+        return Optional.of("unclassified, but it speaks of \"" + word.get() + "\"");
+      }
+      return formOf(node).flatMap(form -> form.findAsked(Vocabulary.MEDICAL))
+          .map(hit -> "unclassified, but its form field " + hit.component().describe() + " asks about \"" + hit.word() + "\"");
     }
 
     private boolean handlesCriminalHistory(Process called) {
@@ -240,6 +266,47 @@ class ComplianceGuard implements Deployer {
       return called.getModelInstance().getModelElementsByType(FlowNode.class).stream()
           .anyMatch(node -> Classification.data(node).map(data -> data.contains(Classification.CRIMINAL_HISTORY)
               || data.contains(Classification.MEDICAL)).orElse(false));
+    }
+
+    // --- rule 5: no forced petition ---------------------------------------------------------
+
+    /**
+     * In a clinical record, a step that files a court petition must leave a way not to file: a
+     * path from it to an end that passes no other task. After a client objects, or without
+     * capacity, the team may always decide not to seek court authority and not to treat (104 CMR
+     * 28.03: no coercion; Rogers v. Commissioner of DMH; Cohen v. Bolduc, 435 Mass. 608).
+     */
+    void noForcedPetition() {
+      if (!Classification.property(process, Classification.RECORD).map(Classification.CLINICAL::equals).orElse(false)) {
+        return;
+      }
+      for (UserTask task : process.getModelInstance().getModelElementsByType(UserTask.class)) {
+        boolean petition = PETITION.matcher(ownText(task)).find()
+            || formOf(task).flatMap(form -> form.components().stream().filter(FormContent.Component::field)
+                .filter(component -> PETITION.matcher(component.asked()).find()).findFirst()).isPresent();
+        if (petition && !endsWithoutAnotherTask(task)) {
+          violations.add("no-forced-petition: " + describe(task) + " files a court petition, and every path from it "
+              + "leads to further court steps; give it a way not to petition that ends the path (e.g. \"not pursuing\": "
+              + "the treatment is not given)");
+        }
+      }
+    }
+
+    /** @return whether an end event can be reached from the step through gateways and events only */
+    private static boolean endsWithoutAnotherTask(FlowNode from) {
+      java.util.Deque<FlowNode> open = new java.util.ArrayDeque<>(from.getSucceedingNodes().list());
+      java.util.Set<FlowNode> seen = new java.util.HashSet<>();
+      while (!open.isEmpty()) {
+        FlowNode node = open.pop();
+        if (!seen.add(node) || node instanceof Activity) {
+          continue;
+        }
+        if (node instanceof EndEvent) {
+          return true;
+        }
+        open.addAll(node.getSucceedingNodes().list());
+      }
+      return false;
     }
 
     // --- rule 4: no punishment for refusal -------------------------------------------------

@@ -16,8 +16,12 @@ record FormContent(String resourceName, List<Component> components) {
       "checkbox", "checklist", "radio", "select", "taglist", "dynamiclist");
   private static final List<String> SHOWN = List.of("label", "description", "text", "placeholder", "dateLabel", "content");
 
-  /** @param field whether it collects a value (its key becomes a process variable) */
-  record Component(String id, String label, boolean field, String shownText, String key) {
+  /**
+   * @param field whether it collects a value (its key becomes a process variable)
+   * @param asked what a field asks for: its key, label and option labels and values, without the
+   *     explanatory texts (which may say what is never asked)
+   */
+  record Component(String id, String label, boolean field, String shownText, String key, String asked) {
     String describe() {
       return id + (label == null || label.isBlank() ? "" : " (\"" + label + "\")");
     }
@@ -47,8 +51,12 @@ record FormContent(String resourceName, List<Component> components) {
       String type = node.path("type").asText("");
       String key = node.path("key").asText(null);
       String label = node.path("label").asText(node.path("dateLabel").asText(null));
+      StringBuilder asked = new StringBuilder(key == null ? "" : key).append('\n').append(label == null ? "" : label);
+      for (JsonNode value : node.path("values")) {
+        asked.append('\n').append(value.path("label").asText("")).append(' ').append(value.path("value").asText(""));
+      }
       into.add(new Component(node.path("id").asText(key == null ? type : key), label, INPUT_TYPES.contains(type),
-          shown.toString(), key));
+          shown.toString(), key, asked.toString()));
       collect(node.path("components"), into);
     }
   }
@@ -60,6 +68,20 @@ record FormContent(String resourceName, List<Component> components) {
         continue;
       }
       Optional<String> word = vocabulary.find(component.shownText() + " " + (component.key() == null ? "" : component.key()));
+      if (word.isPresent()) {
+        return Optional.of(new Hit(component, word.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return the first field whose key, label or options ask for something the vocabulary names */
+  Optional<Hit> findAsked(Vocabulary vocabulary) {
+    for (Component component : components) {
+      if (!component.field()) {
+        continue;
+      }
+      Optional<String> word = vocabulary.find(component.asked());
       if (word.isPresent()) {
         return Optional.of(new Hit(component, word.get()));
       }

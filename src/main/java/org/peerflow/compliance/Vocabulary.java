@@ -15,7 +15,9 @@ enum Vocabulary {
           + "\\bjail|prison|expunge|rap.?sheet|record.?check|sealed.?record|record.?sealing|parole|probation)")),
   MEDICAL("medical data", Pattern.compile(
       "(?i)(diagnos|medical|health.?(condition|information|record)|medication|psychiatr|symptom|"
-          + "functional.?limitation|\\blimitations?\\b|impairment|prescri|clinician|doctor|physician)"));
+          + "functional.?limitation|\\blimitations?\\b|impairment|prescri|clinician|doctor|physician|"
+          // whether a person was a client is health information (HIPAA; 42 CFR Part 2 for substance use services)
+          + "client.?index|former.?client|dual.?relationship)"));
 
   private final String description;
   private final Pattern pattern;

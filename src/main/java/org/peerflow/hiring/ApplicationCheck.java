@@ -50,6 +50,8 @@ class ApplicationCheck implements ExecutionListener {
       }
       case NOT_YET_POSTED -> throw new BadUserRequestException(
           "The position '" + positionId + "' is not posted yet: applications open when HR publishes the posting.");
+      case ON_HOLD -> throw new BadUserRequestException(
+          "The position '" + positionId + "' is on hold: it takes no new applications until HR reopens it.");
       case CLOSED -> throw new BadUserRequestException("The position '" + positionId + "' is closed to applications.");
       case UNKNOWN -> throw new BadUserRequestException("There is no position '" + positionId + "'.");
     };

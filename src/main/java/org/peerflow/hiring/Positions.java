@@ -17,8 +17,10 @@ class Positions {
 
   static final String PROCESS_KEY = "peer-position";
   static final String OPEN_ACTIVITY = "Task_ClosePosition";
+  /** A position on hold waits here: it is neither open nor closed. */
+  static final String ON_HOLD_ACTIVITY = "Task_ResumePosition";
 
-  enum Status { OPEN, NOT_YET_POSTED, CLOSED, UNKNOWN }
+  enum Status { OPEN, ON_HOLD, NOT_YET_POSTED, CLOSED, UNKNOWN }
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -31,6 +33,10 @@ class Positions {
   Status status(String positionId) {
     if (open(positionId).isPresent()) {
       return Status.OPEN;
+    }
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(positionId).activityIdIn(ON_HOLD_ACTIVITY).count() > 0) {
+      return Status.ON_HOLD;
     }
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(positionId).count() > 0) {

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 
 /** Walks accommodation cases through the real diagrams, as HR, the supervisor and a peer would. */
 public final class AccommodationWalk {
@@ -97,27 +98,76 @@ public final class AccommodationWalk {
         "interimNeeded", interimNeeded, "interimAccommodation", interimNeeded ? "Quiet room for paperwork until decided" : null));
   }
 
-  /** @return the supervisor's consultation instance */
-  ProcessInstance consult(ProcessInstance request) {
-    ProcessInstance consult = child(request, "accommodation-supervisor-consult");
-    complete(task("Task_AssessOperationalImpact", consult), withVariables(
-        "operationalImpact", "manageable", "operationalImpactNotes", "Swap intake with Sky on those days"));
-    return consult;
+  /** @return the supervisor's approval instance, waiting for the supervisor */
+  public ProcessInstance approval(ProcessInstance request) {
+    return child(request, "accommodation-supervisor-approval");
   }
 
-  /** Obvious need, no interim, consulted: waiting at the decision. */
-  public ProcessInstance toDecision() {
+  /**
+   * The supervisor's answer, given as {@code supervisor} logged in (as the Tasklist does):
+   * approve, alternative or hardship.
+   */
+  public ProcessInstance supervisorAnswers(ProcessInstance request, String answer, String supervisor) {
+    ProcessInstance approval = approval(request);
+    // found before logging in: the query would then be limited to what the user may read
+    Task approve = task("Task_ApproveAccommodation", approval);
+    as(supervisor, () -> complete(approve, withVariables(
+        "supervisorAnswer", answer,
+        "supervisorAlternative", answer.equals("alternative") ? "Start at 9:00 every day instead" : null,
+        "operationalImpact", answer.equals("hardship") ? "significant" : "manageable",
+        "operationalImpactNotes", answer.equals("hardship") ? "Nobody else can open intake on those days" : "Swap intake with Sky on those days")));
+    return approval;
+  }
+
+  /** Obvious need, no interim, options explored: waiting for the supervisor's approval. */
+  public ProcessInstance toSupervisorApproval() {
     ProcessInstance request = toAfterMeeting("no-obvious");
     exploreOptions(request, false);
-    consult(request);
     return request;
   }
 
+  /** The supervisor claimed undue hardship: waiting at the HR lead's decision. */
+  public ProcessInstance toDecision() {
+    ProcessInstance request = toSupervisorApproval();
+    supervisorAnswers(request, "hardship", "sam");
+    return request;
+  }
+
+  /** Finds something as the test itself, whoever is logged in, and logs them back in. */
+  private <T> T withoutAuthentication(java.util.function.Supplier<T> query) {
+    org.camunda.bpm.engine.impl.identity.Authentication current = engine.getIdentityService().getCurrentAuthentication();
+    engine.getIdentityService().clearAuthentication();
+    try {
+      return query.get();
+    } finally {
+      if (current != null) {
+        engine.getIdentityService().setAuthentication(current);
+      }
+    }
+  }
+
+  /** Runs {@code work} with {@code userId} as the logged-in user, as a Tasklist or REST call would. */
+  public void as(String userId, Runnable work) {
+    java.util.List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    engine.getIdentityService().setAuthentication(userId, groups);
+    try {
+      work.run();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The decision task, completed by its assignee (the HR lead) or, when unassigned, by the logged-in user. */
   public void decide(ProcessInstance request, String decision) {
-    complete(task("Task_Decide", request), switch (decision) {
+    Task decide = withoutAuthentication(() -> task("Task_Decide", request));
+    complete(decide, switch (decision) {
       case "deny" -> withVariables("accommodationDecision", "deny",
           "denialGround", "The accommodation would cause undue hardship.",
-          "denialReasons", "The intake desk cannot be covered after 8:00 by anyone else on those days");
+          "denialReasons", "The intake desk cannot be covered after 8:00 by anyone else on those days",
+          "hardshipNatureCost", "A second intake worker on two mornings: about $9,000 a year",
+          "hardshipResources", "A 12-person program with no float staff",
+          "hardshipOperations", "Intake would close until 10:00 on those days");
       case "alternative" -> withVariables("accommodationDecision", "alternative",
           "approvedAccommodation", "Start at 9:00 every day with a quiet room for the first hour",
           "alternativeReasons", "The 10:00 start leaves intake uncovered; 9:00 keeps the benefit");

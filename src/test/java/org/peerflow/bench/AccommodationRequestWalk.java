@@ -11,8 +11,8 @@ import org.peerflow.accommodation.AccommodationWalk;
 
 /**
  * An employee's request to the accommodation in place: acknowledgement, the interactive meeting
- * (obvious need, so no documentation), options, the supervisor's consultation instance, approval
- * with its letter, the supervisor's implementation instance, and the follow-up after ten business
+ * (obvious need, so no documentation), options, the supervisor's hardship claim in its own
+ * instance, the HR lead's approval with its letter, the supervisor's implementation instance, and the follow-up after ten business
  * days, found effective.
  */
 final class AccommodationRequestWalk implements ProcessWalk {

@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.peerflow.hiring.HiringWalk;
 
 /**
- * An application for an open position to the hire: screening, interview panel, former-client
- * check, selection, conditional offer with its letter, check authorization, the HR-only record
+ * An application for an open position to the hire: screening, interview panel, selection, conditional offer with its letter, check authorization, the HR-only record
  * review (no record), onboarding by HR and the supervisor. The position is opened once.
  */
 final class FairChanceHiringWalk implements ProcessWalk {
@@ -35,12 +34,12 @@ final class FairChanceHiringWalk implements ProcessWalk {
     ProcessInstance application = walk.apply(positionId);
     walk.screen(application, "yes");
     walk.interview(application);
-    walk.checkFormerClient(application, "no");
     walk.select(application, "selected");
     ProcessInstance review = walk.offerAndAuthorize(application);
     complete(task("Task_RecordCheckResult", review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
     complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
     complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
+    walk.planDualRelationships(application, "no");
     ProcessWalk.assertEnded(engine, application, "hiring");
   }
 }

@@ -106,8 +106,6 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     work(application, "application-screening", Map.of("meetsPostedQualifications", "yes"));
     work(application, "interview-supervisor", Map.of("supervisorRecommendation", "strong"));
     work(application, "interview-peer", Map.of("peerRecommendation", "fit"));
-    work(application, "former-client-check", Map.of("formerClient", "yes"));
-    work(application, "former-client-review", Map.of("dualRelationshipPlan", List.of("transition-providers", "supervision")));
     work(application, "candidate-selection", Map.of("selectionDecision", "selected"));
     work(application, "reference-verification", Map.of("verificationsDone", List.of("references", "employment", "education")));
     work(application, "conditional-offer", Map.of("offerSalary", "$24/hour"));
@@ -121,6 +119,8 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     message(application, "ApplicantResponseReceived", Map.of(
         "applicantResponse", "The 2012 record is closed; I have worked with clients' funds since", "disputesAccuracy", false));
     work(application, "reassessment", Map.of("finalDecision", "hire"));
+    work(application, "former-client-check", Map.of("formerClient", "yes"));
+    work(application, "former-client-review", Map.of("dualRelationshipPlan", List.of("transition-providers", "supervision")));
     work(application, "onboarding-hr", Map.of("hrOnboardingDone", List.of("personnel-policies", "accommodation-process", "benefits")));
     work(application, "onboarding-supervisor", Map.of("supervisorOnboardingDone", List.of("peer-training", "supervision-plan")));
     assertEnded(application);
@@ -146,8 +146,9 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     message(request, "MedicalDocumentationReceived", Map.of("medicalDocumentation", "Letter of the treating psychologist"));
     work(request, "accommodation-documentation-review", Map.of("documentationOutcome", "sufficient"));
     work(request, "accommodation-options", Map.of("interimNeeded", false));
-    work(request, "accommodation-operational-impact", Map.of("operationalImpact", "manageable"));
-    work(request, "accommodation-decision", Map.of("accommodationDecision", "approve"));
+    // sam proposes an alternative, so the HR lead (hana, the task's assignee) decides
+    work(request, "accommodation-supervisor-approval", Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
+    work(request, "accommodation-decision", Map.of("accommodationDecision", "alternative"));
     work(request, "accommodation-implement", Map.of());
     timerFires(request, "Event_FollowUpDue");
     work(request, "accommodation-follow-up", Map.of("accommodationEffective", "yes"));
@@ -163,7 +164,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     // the client has since been placed under guardianship without a Rogers plan: the court decides
     work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "guardian", "rogersPlanInForce", false,
         "substituteDecisionMaker", "Alex Ames"));
-    work(consent, "consent-court-petition", Map.of("petitionDocuments", List.of("mpc-120", "mpc-400")));
+    work(consent, "consent-court-petition", Map.of("petitionPursued", "file", "petitionDocuments", List.of("mpc-120", "mpc-400")));
     timerFires(consent, "Event_HearingDeadline");
     work(consent, "consent-hearing-follow-up", Map.of());
     work(consent, "consent-court-decision", Map.of("courtDecision", "approved"));
@@ -187,6 +188,41 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
 
   @Test
   @Order(6)
+  void aLosAngelesApplicationHasItsNoticesMailedAndItsDisputeResolvedBeforeTheDecision() {
+    String position = start("harper", "Peer specialist position", "peer-position", "position-proposal",
+        Map.of("positionTitle", "Peer Specialist - Outreach", "jurisdiction", "US-CA-LA"));
+    work(position, "position-define-role", Map.of("keyFunctions", List.of("navigator"), "checkRequiredByLaw", false));
+    work(position, "position-confirm-role", Map.of("roleConfirmation", "confirmed"));
+    work(position, "position-publish", Map.of("postingChannels", List.of("careers-page")));
+    String application = start("harper", "Fair-chance hiring of a peer specialist", "fair-chance-hiring", "application",
+        Map.of("positionId", position, "applicantName", "Casey Morales", "applicantEmail", "casey.morales@example.org"));
+    work(application, "application-screening", Map.of("meetsPostedQualifications", "yes"));
+    work(application, "interview-supervisor", Map.of("supervisorRecommendation", "strong"));
+    work(application, "interview-peer", Map.of("peerRecommendation", "fit"));
+    work(application, "candidate-selection", Map.of("selectionDecision", "selected"));
+    work(application, "conditional-offer", Map.of("offerSalary", "$25/hour"));
+    work(application, "check-authorization", Map.of("authorizationDecision", "authorized"));
+    work(application, "check-result", Map.of("checkResult", "record-found", "recordsFound", "2016 burglary, felony"));
+    work(application, "record-exclusions", Map.of("exclusionsApplied", List.of("sealed-expunged"), "recordsRemain", "yes"));
+    work(application, "individualized-assessment", Map.of("preliminaryDecision", "adverse"));
+    work(application, "notice-mailing", Map.of("mailingMethod", "first-class"));
+    work(application, "referral-record-sealing", Map.of("record_sealing_offer", "declined"));
+    work(application, "referral-legal-aid", Map.of("legal_aid_offer", "accepted"));
+    work(application, "referral-education", Map.of("education_offer", "not-applicable"));
+    message(application, "ApplicantResponseReceived", Map.of(
+        "applicantResponse", "The 2016 case was dismissed; the report is wrong", "disputesAccuracy", true));
+    work(application, "record-dispute", Map.of("disputeOutcome", "corrected"));
+    work(application, "reassessment", Map.of("finalDecision", "final-adverse"));
+    work(application, "notice-mailing", Map.of("mailingMethod", "certified"));
+    timerFires(application, "Event_FinalReconsiderationWindowEnded");
+    assertEnded(application);
+    work(position, "position-close", Map.of("closingReason", "on-hold"));
+    work(position, "position-resume", Map.of("holdDecision", "close"));
+    assertEnded(position);
+  }
+
+  @Test
+  @Order(7)
   void everyFormWasSubmittedInTheTasklist() throws IOException {
     assertThat(submitted).as("forms submitted in the Tasklist").containsAll(catalog.all());
     JsonNode fixture = new ObjectMapper().readTree(VALUE_TYPES.toFile());
@@ -195,7 +231,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     assertThat(valueTypes).as("the engine's types of what the Tasklist sent, per form-js component (%s)", VALUE_TYPES)
         .isEqualTo(expected);
     assertThat(firstScreens).as("the first screen of each user: the filter the Tasklist opens on, then its tasks")
-        .containsOnlyKeys("harper", "sam", "pat", "casey");
+        .containsOnlyKeys("harper", "hana", "sam", "pat", "casey");  // hana: the HR lead decides a supervisor's alternative
     // e.g. "My work (1): Define the role with HR" — the Tasklist opens on the first filter and shows its count
     firstScreens.forEach((user, screen) -> assertThat(screen).as(user + "'s first screen").matches("My work \\(?[1-9]\\d*\\)?: .+"));
   }

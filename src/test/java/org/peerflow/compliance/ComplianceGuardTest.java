@@ -110,6 +110,24 @@ class ComplianceGuardTest extends IntegrationTestBase {
         mutation("the refusal no longer marked", () -> ModelSet.real().text("processes/informed-consent.bpmn",
             "<camunda:property name=\"peerflow.milestone\" value=\"refusal\" />", ""),
             "no-punishment: informed-consent has no step marked as the refusal"),
+        mutation("the client-index check moved back before the selection", () -> ModelSet.real().bpmn("fair-chance-hiring", model ->
+            ((FlowNode) model.getModelElementById("Gateway_PanelJoin")).builder().userTask("Task_CheckClientIndex")
+                .name("Check the client index").camundaCandidateGroups("hr").camundaFormRef("former-client-check")
+                .camundaFormRefBinding("deployment").connectTo("Task_SelectCandidate")),
+            "pre-offer-medical: Task_CheckClientIndex (\"Check the client index\") is reachable from StartEvent_ApplicationReceived "
+                + "via Task_ScreenApplication"),
+        mutation("a former-client question in the interview guide", () -> ModelSet.real().formComponent("interview-supervisor",
+            "{\"type\":\"radio\",\"key\":\"wasClient\",\"id\":\"Field_WasClient\",\"label\":\"Is the applicant a former client?\","
+                + "\"values\":[{\"label\":\"Yes\",\"value\":\"yes\"}]}"),
+            "pre-offer-medical: Task_InterviewSupervisor (\"Interview the applicant (supervisor)\") is reachable from "
+                + "StartEvent_ApplicationReceived via Task_ScreenApplication"),
+        mutation("the dual-relationship plan opened to supervisors", () -> ModelSet.real().text("processes/fair-chance-former-client.bpmn",
+            "name=\"peerflow.readers\" value=\"hr\"", "name=\"peerflow.readers\" value=\"hr,supervisors\""),
+            "but fair-chance-former-client may be read by hr, supervisors (peerflow.readers)"),
+        mutation("a petition without a way not to file", () -> ModelSet.real().bpmn("informed-consent-court-path", model -> {
+          SequenceFlow filed = model.getModelElementById("Flow_FilePetitionToPetitionFiled");
+          filed.setTarget(model.getModelElementById("Task_RecordCourtDecision"));
+        }), "no-forced-petition: Task_FilePetition (\"File the petition or record that none is filed\") files a court petition"),
         mutation("every variable of the record review returned", () -> ModelSet.real().text("processes/fair-chance-hiring.bpmn",
             "<camunda:out source=\"recordReviewOutcome\" target=\"recordReviewOutcome\" />", "<camunda:out variables=\"all\" />"),
             "confidentiality: CallActivity_RecordReview (\"Review the background check (HR only)\") returns all variables"));

@@ -264,6 +264,36 @@ class InformedConsentTest extends IntegrationTestBase {
     assertThat(court).isWaitingAt("Task_FilePetition").variables().containsEntry("courtPathReason", "client-objects-to-proxy");
   }
 
+  @Test
+  void afterAnObjectionTheTeamMayDecideNotToPetitionAndTheTreatmentIsNotGiven() {
+    ProcessInstance consent = walk.propose("antipsychotic");
+    walk.decisionMaker(consent, "health-care-proxy", false);
+    walk.offerPeer(consent, false);
+    walk.disclose(consent);
+    complete(task(consent), withVariables("consentDecision", "consent", "decidedBy", "agent", "clientObjects", true));
+    ProcessInstance court = walk.courtPath(consent);
+
+    complete(task("Task_FilePetition", court), withVariables("petitionPursued", "not-pursuing",
+        "notPursuingReason", "The client's objection is respected; we will offer an alternative"));
+    assertThat(court).isEnded().hasPassed("EndEvent_PetitionNotPursued").hasNotPassed("Task_RecordCourtDecision");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(court.getId()).count())
+        .as("no hearing deadline for a petition never filed").isZero();
+    assertThat(consent).isEnded().hasPassed("EndEvent_CourtPathClosed").variables()
+        .containsEntry("courtOutcome", "NOT_PURSUED").containsEntry("consentActive", false);
+  }
+
+  @Test
+  void aPetitionFormWithoutTheChoiceIsRefused() {
+    ProcessInstance consent = walk.propose("antipsychotic");
+    walk.decisionMaker(consent, "guardian", false);
+    ProcessInstance court = walk.courtPath(consent);
+
+    // the choice to petition or not is required: the engine refuses a completion without it, whatever the client
+    Assertions.assertThatThrownBy(() -> complete(task("Task_FilePetition", court), withVariables("petitionKind", "guardianship")))
+        .hasMessageContaining("petitionPursued");
+    assertThat(court).isWaitingAt("Task_FilePetition");
+  }
+
   @ParameterizedTest(name = "{0} for a {1} treatment -> {2}")
   @CsvSource({"guardian, standard, SUBSTITUTE", "minor-parent, extraordinary, SUBSTITUTE",
       "guardian, antipsychotic, COURT", "guardian, extraordinary, COURT"})
@@ -297,7 +327,7 @@ class InformedConsentTest extends IntegrationTestBase {
     assertThat(task(court)).hasCandidateGroup("clinicians");
 
     // the treatment is authorized only by the court-approved plan
-    complete(task(court), withVariables("petitionKind", "guardianship-rogers",
+    complete(task(court), withVariables("petitionPursued", "file", "petitionKind", "guardianship-rogers",
         "petitionDocuments", TasklistValues.checklist("mpc-120", "mpc-400", "mpc-800", "counsel"), "petitionFiledOn", "2026-03-02"));
     complete(task("Task_RecordCourtDecision", court), withVariables("courtDecision", "denied", "courtFindings", "Would refuse if competent"));
     assertThat(court).isEnded().hasPassed("EndEvent_NotAuthorized");
@@ -309,7 +339,7 @@ class InformedConsentTest extends IntegrationTestBase {
     ProcessInstance consent = walk.propose("antipsychotic");
     walk.decisionMaker(consent, "guardian", false);
     ProcessInstance court = walk.courtPath(consent);
-    complete(task(court), withVariables("petitionKind", "rogers-existing-guardian",
+    complete(task(court), withVariables("petitionPursued", "file", "petitionKind", "rogers-existing-guardian",
         "petitionDocuments", TasklistValues.checklist("mpc-120"), "petitionFiledOn", "2026-03-02"));
 
     Job deadline = managementService.createJobQuery().processInstanceId(court.getId()).timers().singleResult();
@@ -324,6 +354,12 @@ class InformedConsentTest extends IntegrationTestBase {
   void theRogersPlanIsReviewedEveryYear() {
     ProcessInstance consent = walk.propose("antipsychotic");
     walk.decisionMaker(consent, "guardian", true);
+    // a plan in force does not skip the peer offer and the disclosure: the client is still informed
+    assertThat(consent).isWaitingAt("Task_OfferPeerSupport").hasNotPassed("CallActivity_CourtPath");
+    walk.offerPeer(consent, false);
+    walk.disclose(consent);
+    assertThat(consent).hasPassed("Task_Disclose", "EndEvent_CourtPlanInForce").hasNotPassed("Task_AssessCapacity", "Task_RecordDecision")
+        .isWaitingAt("CallActivity_CourtPath");
     ProcessInstance court = walk.courtPath(consent);
 
     assertThat(court).isWaitingAt("Task_RecordCourtPlan").hasNotPassed("Task_FilePetition");

@@ -92,6 +92,28 @@ class FairChanceHiringTest extends IntegrationTestBase {
   }
 
   @Test
+  void aPositionOnHoldIsNotClosedItPausesNewApplicationsUntilHrReopensIt() {
+    String open = walk.openPosition("US-MA");
+    ProcessInstance position = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(open)
+        .processDefinitionKey("peer-position").singleResult();
+    ProcessInstance inProgress = walk.apply(open);
+    complete(task("Task_ClosePosition", position), withVariables("closingReason", "on-hold"));
+
+    assertThat(position).isNotEnded().isWaitingAt("Task_ResumePosition");
+    assertThat(task(position)).hasCandidateGroup("hr");
+    Assertions.assertThatThrownBy(() -> walk.apply(open))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is on hold");
+    assertThat(inProgress).isNotEnded();
+
+    complete(task("Task_ResumePosition", position), withVariables("holdDecision", "resume"));
+    assertThat(position).isWaitingAt("Task_ClosePosition");
+    Assertions.assertThat(walk.apply(open).getBusinessKey()).isNotBlank();
+    complete(task("Task_ClosePosition", position), withVariables("closingReason", "on-hold"));
+    complete(task("Task_ResumePosition", position), withVariables("holdDecision", "close"));
+    assertThat(position).isEnded().hasPassed("EndEvent_ClosedAfterHold");
+  }
+
+  @Test
   void anApplicationForAnUnknownPositionIsRefusedAndStartsNothing() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count();
 
@@ -161,16 +183,49 @@ class FairChanceHiringTest extends IntegrationTestBase {
   }
 
   @Test
-  void aFormerClientGetsADualRelationshipPlanNeverARejection() {
+  void nothingBeforeTheOfferAsksWhetherTheApplicantWasAClient() {
     ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
     walk.screen(application, "yes");
     walk.interview(application);
-    walk.checkFormerClient(application, "yes");
 
-    assertThat(application).isWaitingAt("Task_ReviewFormerClient");
-    complete(task(application), withVariables("timeSinceServicesEnded", "4 years", "existingRelationships", "none",
-        "dualRelationshipPlan", TasklistValues.checklist("assignment-limits")));
+    // straight from the panel to the selection: no client-index lookup, no dual-relationship step
     assertThat(application).isWaitingAt("Task_SelectCandidate");
+    walk.select(application, "selected");
+    assertThat(application).isWaitingAt("Task_MakeConditionalOffer");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-former-client")
+        .processInstanceBusinessKey(application.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void aFormerClientMayAgreeADualRelationshipPlanAfterTheHireInAnHrOnlyInstance() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.offerAndAuthorize(application);
+    complete(task(review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
+
+    ProcessInstance plan = walk.dualRelationshipPlan(application);
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor", "CallActivity_DualRelationshipPlan");
+    assertThat(plan).isWaitingAt("Task_AskAboutServices");
+    assertThat(task(plan)).hasCandidateGroup("hr");
+    Assertions.assertThat(runtimeService.getVariables(plan.getId()).keySet()).containsExactly("applicantName");
+    walk.planDualRelationships(application, "yes");
+
+    assertThat(plan).isEnded().hasPassed("Task_AgreePlan", "EndEvent_PlanAgreed");
+    Rest rest = new Rest(port);
+    EveryReadPath.assertNoneReveals(rest, "sam", "Knows two clients of the housing team", plan.getId(), application.getId());
+    Assertions.assertThat(rest.get("harper", "/engine-rest/history/variable-instance?processInstanceId=" + plan.getId()).body())
+        .as("hr reads the plan").contains("Knows two clients of the housing team");
+    assertThat(application).variables().doesNotContainKeys("formerClient", "dualRelationshipPlan", "existingRelationships");
+  }
+
+  @Test
+  void aNewHireMayDeclineToSayAndNothingFollows() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.offerAndAuthorize(application);
+    complete(task(review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
+    ProcessInstance plan = walk.dualRelationshipPlan(application);
+
+    walk.planDualRelationships(application, "declined");
+    assertThat(plan).isEnded().hasPassed("EndEvent_NoPlanNeeded").hasNotPassed("Task_AgreePlan");
   }
 
   @ParameterizedTest(name = "screening {0}, selection {1}")
@@ -180,13 +235,16 @@ class FairChanceHiringTest extends IntegrationTestBase {
     walk.screen(application, screening);
     if (selection != null) {
       walk.interview(application);
-      walk.checkFormerClient(application, "no");
       walk.select(application, selection);
     }
 
     assertThat(application).isEnded().hasPassed("Task_SendNotSelectedLetter").hasNotPassed("Task_MakeConditionalOffer");
-    Assertions.assertThat(mailTo(application)).singleElement().satisfies(mail ->
-        Assertions.assertThat(mail.getSubject()).isEqualTo("Your application for Peer Specialist - Housing Navigator"));
+    Assertions.assertThat(mailTo(application)).singleElement().satisfies(mail -> {
+      Assertions.assertThat(mail.getSubject()).isEqualTo("Your application for Peer Specialist - Housing Navigator");
+      // the referrals reach everyone screened out too, without a word that assumes a record
+      Assertions.assertThat(Mailbox.body(mail)).contains("GED and adult education").contains("free legal aid")
+          .doesNotContainIgnoringCase("your record").doesNotContainIgnoringCase("conviction");
+    });
   }
 
   @Test
@@ -194,7 +252,6 @@ class FairChanceHiringTest extends IntegrationTestBase {
     ProcessInstance application = walk.apply(walk.openPosition("US-NYC"));
     walk.screen(application, "yes");
     walk.interview(application);
-    walk.checkFormerClient(application, "no");
     walk.select(application, "selected");
 
     assertThat(application).isWaitingAt("Task_VerifyReferences");
@@ -226,9 +283,38 @@ class FairChanceHiringTest extends IntegrationTestBase {
         .variables().containsEntry("recordReviewOutcome", "HIRE").doesNotContainKeys("checkResult", "reportSource");
     complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
     complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
+    walk.planDualRelationships(application, "no");
     assertThat(application).isEnded().hasPassed("EndEvent_Hired");
     Assertions.assertThat(mailTo(application)).extracting(MimeMessage::getSubject)
         .contains("Welcome: your position as Peer Specialist - Housing Navigator is confirmed");
+  }
+
+  @Test
+  void anApplicantWhoDeclinesToAuthorizeTheCheckGetsALetterAndNoReportIsRequested() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    complete(task("Task_MakeConditionalOffer", application), withVariables("offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "authorizationDecision", "declined"));
+
+    assertThat(application).isEnded().hasPassed("Task_SendAuthorizationDeclined", "EndEvent_AuthorizationDeclined")
+        .hasNotPassed("CallActivity_RecordReview");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-record-review")
+        .processInstanceBusinessKey(application.getBusinessKey()).count()).isZero();
+    MimeMessage letter = mailTo(application).stream()
+        .filter(mail -> Mailbox.subject(mail).equals("Your conditional offer: Peer Specialist - Housing Navigator")).findFirst().orElseThrow();
+    Assertions.assertThat(Mailbox.body(letter)).contains("you chose not to authorize it").contains("we have not requested")
+        .contains("tell Human Resources by any");
+  }
+
+  @Test
+  void theAuthorizationStepRequiresTheApplicantsAnswer() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    complete(task("Task_MakeConditionalOffer", application), withVariables("offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
+
+    Assertions.assertThatThrownBy(() -> complete(task("Task_RecordCheckAuthorization", application),
+            withVariables("standaloneDisclosureGiven", true)))
+        .hasMessageContaining("authorizationDecision");
+    assertThat(application).isWaitingAt("Task_RecordCheckAuthorization");
   }
 
   @Test
@@ -300,18 +386,66 @@ class FairChanceHiringTest extends IntegrationTestBase {
         .processInstanceBusinessKey(application.getBusinessKey())
         .setVariable("applicantResponse", "The 2012 record is not mine").setVariable("disputesAccuracy", true)
         .correlate();
+    // a dispute pauses the decision until it is resolved
+    assertThat(review).isWaitingAt("Task_ResolveDispute").hasNotPassed("Task_Reassess");
+    assertThat(task(review)).hasCandidateGroup("hr");
+    complete(task(review), withVariables("disputeOutcome", "confirmed", "disputeResolvedOn", "2026-03-20",
+        "disputeNotes", "The agency reinvestigated and confirmed the 2012 record"));
+    assertThat(review).isWaitingAt("Task_Reassess");
     walk.reassess(review, "final-adverse");
 
-    assertThat(review).isEnded().hasPassed("Task_SendFinalNotice", "EndEvent_FinalAdverse");
+    // the final notice offers reconsideration, so the case waits for a request for 10 business days
+    assertThat(review).hasPassed("Task_SendFinalNotice").isWaitingAt("Gateway_AwaitFinalReconsideration");
+    walk.reconsiderationWindowEnds(review);
+    assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverse");
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired").hasNotPassed("Task_SendHireConfirmation");
     String finalNotice = Mailbox.body(mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow());
     Assertions.assertThat(finalNotice)
+        .contains("ask us to reconsider, by Monday, March 16, 2026").contains("Someone other than the person")
         .contains("did not make this decision")
         .contains("free copy of your report within 60 days")
         .contains("dispute the accuracy")
         .contains("file a complaint")
         .contains("your response");
+  }
+
+  @Test
+  void aReconsiderationAfterTheFinalNoticeIsDecidedBySomeoneElse() throws Exception {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "References attached").correlate();
+    walk.reassess(review, "final-adverse");  // harper decides
+
+    runtimeService.createMessageCorrelation("ApplicantReconsiderationRequested").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "The 2012 case was sealed last year; the court letter is attached").correlate();
+    assertThat(review).isWaitingAt("Task_Reassess").variables().containsEntry("reconsidered", true).containsEntry("decidedBy", "harper");
+    Assertions.assertThatThrownBy(() -> walk.reassessAs("harper", review, "final-adverse"))
+        .hasMessageContaining("Someone other than harper");
+    assertThat(review).isWaitingAt("Task_Reassess");
+
+    walk.reassessAs("hana", review, "final-adverse");
+    assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverseAfterReconsideration").hasNotPassed("EndEvent_FinalAdverse");
+    assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
+    List<MimeMessage> decisions = mailTo(application).stream().filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).toList();
+    Assertions.assertThat(decisions).hasSize(2);
+    Assertions.assertThat(Mailbox.body(decisions.get(1))).contains("your request to reconsider").doesNotContain("ask us to reconsider");
+  }
+
+  @Test
+  void aReconsiderationCanLeadToTheHire() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "References attached").correlate();
+    walk.reassess(review, "final-adverse");
+    runtimeService.createMessageCorrelation("ApplicantReconsiderationRequested").processInstanceBusinessKey(application.getBusinessKey())
+        .correlate();
+
+    walk.reassessAs("hana", review, "hire");
+    assertThat(review).isEnded().hasPassed("EndEvent_HireAfterResponse");
+    assertThat(application).isWaitingAt("Task_OnboardHr", "Task_OnboardSupervisor");
   }
 
   @Test
@@ -327,6 +461,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     assertThat(review).isWaitingAt("Task_Reassess").hasPassed("Event_ResponseWindowEnded");
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review);
     assertThat(application).isEnded().hasPassed("EndEvent_NotHired");
     Assertions.assertThat(Mailbox.body(mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).startsWith("Our decision")).findFirst().orElseThrow()))
@@ -338,14 +473,53 @@ class FairChanceHiringTest extends IntegrationTestBase {
       "US-DEFAULT, 7,  email",  // 5 business days: Monday 9 March
       "US-MA,      7,  email",
       "US-NYC,     7,  email",
-      "US-CA,      9,  email",  // 5 days after receipt, e-mail received 2 business days after sending: Wednesday 11 March
-      "US-CA-LA,   7,  both"})
+      "US-CA,      9,  email"})  // 5 days after receipt, e-mail received 2 business days after sending: Wednesday 11 March
   void responseWindowCountsBusinessDaysPerJurisdiction(String jurisdiction, int calendarDays, String delivery) {
     ProcessInstance review = walk.toResponseWait(walk.toOffer(jurisdiction));
 
     Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
     Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(calendarDays).toInstant()));
     assertThat(review).variables().containsEntry("noticeDelivery", delivery);
+  }
+
+  @Test
+  void inLosAngelesCountyHrMailsTheNoticesAndTheWindowCountsFromTheMailing() throws Exception {
+    ProcessInstance application = walk.toOffer("US-CA-LA");
+    ProcessInstance review = walk.toResponseWait(application);
+
+    assertThat(review).isWaitingAt("Task_MailPreliminaryNotice").variables().containsEntry("noticeDelivery", "both");
+    assertThat(task(review)).hasCandidateGroup("hr");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(review.getId()).timers().count())
+        .as("the window does not start before the notice is mailed").isZero();
+    complete(task(review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA", "mailingMethod", "first-class",
+        "mailedOn", "2026-03-03"));
+
+    // 5 business days from the mailing on Tuesday 3 March: Tuesday 10 March, to the end of that day
+    Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(
+        java.time.ZonedDateTime.of(2026, 3, 10, 23, 59, 59, 0, MONDAY.getZone()).toInstant()));
+    assertThat(review).variables().containsEntry("mailedOn", "2026-03-03");
+
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "No further comment").correlate();
+    walk.reassess(review, "final-adverse");
+    assertThat(review).isWaitingAt("Task_MailFinalNotice").hasPassed("Task_SendFinalNotice");
+    complete(task(review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA", "mailingMethod", "certified",
+        "mailedOn", "2026-03-12"));
+    assertThat(review).isWaitingAt("Gateway_AwaitFinalReconsideration");
+    walk.reconsiderationWindowEnds(review);
+    assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverse");
+  }
+
+  @Test
+  void aResponseWithoutADisputeGoesStraightToTheReassessment() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    ProcessInstance review = walk.toResponseWait(application);
+
+    runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+        .setVariable("applicantResponse", "References attached").correlate();
+    assertThat(review).isWaitingAt("Task_Reassess").hasNotPassed("Task_ResolveDispute").variables()
+        .containsEntry("disputesAccuracy", false);
   }
 
   @Test
@@ -452,7 +626,6 @@ class FairChanceHiringTest extends IntegrationTestBase {
       return null;
     }
     walk.interview(application);
-    walk.checkFormerClient(application, "no");
     if (stage.equals("selection")) {
       return null;
     }

@@ -81,8 +81,21 @@ public final class HiringWalk {
         "peerVolunteeredInfoSetAside", false));
   }
 
-  public void checkFormerClient(ProcessInstance application, String formerClient) {
-    complete(task("Task_CheckFormerClient", application), withVariables("formerClient", formerClient));
+  /** @return the HR-only dual-relationship instance of a hired applicant, waiting for HR to ask */
+  public ProcessInstance dualRelationshipPlan(ProcessInstance application) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(application.getId())
+        .processDefinitionKey("fair-chance-former-client").singleResult();
+  }
+
+  /** The new hire's voluntary answer (yes, no, declined); with yes, the plan agreed with them. */
+  public void planDualRelationships(ProcessInstance application, String formerClient) {
+    ProcessInstance plan = dualRelationshipPlan(application);
+    complete(task("Task_AskAboutServices", plan), withVariables("formerClient", formerClient));
+    if (formerClient.equals("yes")) {
+      complete(task("Task_AgreePlan", plan), withVariables("timeSinceServicesEnded", "4 years",
+          "existingRelationships", "Knows two clients of the housing team",
+          "dualRelationshipPlan", TasklistValues.checklist("assignment-limits")));
+    }
   }
 
   public void select(ProcessInstance application, String decision) {
@@ -90,12 +103,11 @@ public final class HiringWalk {
         "selectionDecision", decision, "selectionReasons", "Best fit for the housing team"));
   }
 
-  /** Application through screening, panel, former-client check and selection. */
+  /** Application through screening, panel and selection. */
   public ProcessInstance toOffer(String jurisdiction) {
     ProcessInstance application = apply(openPosition(jurisdiction));
     screen(application, "yes");
     interview(application);
-    checkFormerClient(application, "no");
     select(application, "selected");
     if ("US-NYC".equals(jurisdiction)) {
       complete(task("Task_VerifyReferences", application), withVariables(
@@ -109,7 +121,8 @@ public final class HiringWalk {
     complete(task("Task_MakeConditionalOffer", application), withVariables(
         "offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
     complete(task("Task_RecordCheckAuthorization", application), withVariables(
-        "standaloneDisclosureGiven", true, "checkAuthorizationSigned", true, "checkAuthorizationDate", "2026-03-03"));
+        "standaloneDisclosureGiven", true, "authorizationDecision", "authorized",
+        "checkAuthorizationSigned", true, "checkAuthorizationDate", "2026-03-03"));
     return recordReview(application);
   }
 
@@ -146,8 +159,28 @@ public final class HiringWalk {
     return review;
   }
 
+  /** The reassessment by harper (HR), logged in as the Tasklist would be: who decides is recorded. */
   public void reassess(ProcessInstance review, String finalDecision) {
-    complete(task("Task_Reassess", review), withVariables(
-        "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
+    reassessAs("harper", review, finalDecision);
+  }
+
+  public void reassessAs(String userId, ProcessInstance review, String finalDecision) {
+    org.camunda.bpm.engine.task.Task reassess = task("Task_Reassess", review);  // found before logging in
+    java.util.List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    engine.getIdentityService().setAuthentication(userId, groups);
+    try {
+      complete(reassess, withVariables(
+          "finalDecision", finalDecision, "reassessmentReasons", "Evidence of rehabilitation outweighs the record"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The 10 business days to ask for reconsideration of a final notice pass without a request. */
+  public void reconsiderationWindowEnds(ProcessInstance review) {
+    org.camunda.bpm.engine.runtime.Job window = engine.getManagementService().createJobQuery().processInstanceId(review.getId())
+        .activityId("Event_FinalReconsiderationWindowEnded").singleResult();
+    engine.getManagementService().executeJob(window.getId());
   }
 }

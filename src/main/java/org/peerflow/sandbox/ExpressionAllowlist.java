@@ -16,7 +16,9 @@ final class ExpressionAllowlist {
       "businessDays", Set.of("after", "before", "duration", "isBusinessDay"),
       "sendNotice", Set.of("send"),
       "consentDates", Set.of("daysFromNow", "yearAfter"),
-      "accommodationClock", Set.of("businessDaysBetween"));
+      "accommodationClock", Set.of("businessDaysBetween"),
+      "accommodationDeciders", Set.of("hrLead", "supervisorApproved"),
+      "deciders", Set.of("recordDecider"));
 
   /** Peerflow's own Java delegates, usable only as a whole camunda:delegateExpression ${name}. */
   static final Set<String> DELEGATES = Set.of("accommodationStart", "applicationCheck",

@@ -57,6 +57,7 @@ class CaseRecordExportTest extends IntegrationTestBase {
     ClockUtil.setCurrentTime(Date.from(MONDAY.plusDays(1).toInstant()));
     identityService.setAuthentication("harper", List.of("hr"));
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review); // no request for reconsideration within 10 business days
     identityService.clearAuthentication();
     assertThat(application).isEnded();
     ProcessInstance referrals = runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-referrals")

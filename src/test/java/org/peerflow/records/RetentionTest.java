@@ -132,6 +132,7 @@ class RetentionTest extends IntegrationTestBase {
     runtimeService.createMessageCorrelation("ApplicantResponseReceived")
         .processInstanceBusinessKey(application.getBusinessKey()).setVariable("applicantResponse", "see attached").correlate();
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review); // no request for reconsideration within 10 business days
     assertThat(application).isEnded();
     jobs.runRemovalTimeBatches();
 
@@ -156,6 +157,7 @@ class RetentionTest extends IntegrationTestBase {
     runtimeService.createMessageCorrelation("ApplicantResponseReceived")
         .processInstanceBusinessKey(application.getBusinessKey()).setVariable("applicantResponse", "see attached").correlate();
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review); // no request for reconsideration within 10 business days
     completeReferrals(referrals(application.getBusinessKey()));
     jobs.runRemovalTimeBatches();
 
@@ -187,6 +189,7 @@ class RetentionTest extends IntegrationTestBase {
     runtimeService.createMessageCorrelation("ApplicantResponseReceived")
         .processInstanceBusinessKey(application.getBusinessKey()).setVariable("applicantResponse", "see attached").correlate();
     walk.reassess(review, "final-adverse");
+    walk.reconsiderationWindowEnds(review); // no request for reconsideration within 10 business days
     assertThat(application).isEnded();
     completeReferrals(referrals(application.getBusinessKey()));
     return application.getBusinessKey();

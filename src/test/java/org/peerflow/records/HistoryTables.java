@@ -63,6 +63,10 @@ final class HistoryTables {
 
   /** Rows per table that belong to these instances (by root or by instance id); tables without rows left out. */
   Map<String, Long> rowsOf(Collection<String> instanceIds) {
+    if (instanceIds.isEmpty()) {
+      // "IN ()" is no SQL (PostgreSQL refuses it), and "the rows of no instance" proves nothing
+      throw new IllegalArgumentException("rowsOf needs the ids of the instances to look for");
+    }
     Map<String, Long> rows = new TreeMap<>();
     String in = instanceIds.stream().map(id -> "'" + id.replace("'", "") + "'").collect(Collectors.joining(","));
     for (Table table : tables) {

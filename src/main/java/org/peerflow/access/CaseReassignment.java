@@ -50,8 +50,16 @@ public class CaseReassignment {
     this.historyService = historyService;
   }
 
-  /** A part of a case that names the person: its instance and whom the role variable names. */
-  private record NamedIn(HistoricProcessInstance instance, CasePerson person, String userId) {}
+  /**
+   * A part of a case that names the person: its instance, whom the role variable names, and the
+   * declaration when the instance's process gives that person access (null in an HR-only part that
+   * only passes the name on, such as accommodation-request).
+   */
+  private record NamedIn(HistoricProcessInstance instance, CasePerson person, String userId) {
+    boolean givesAccess() {
+      return person != null;
+    }
+  }
 
   /**
    * Finds who the case names in the role now; sets {@code currentPerson} and {@code roleGroup} (the
@@ -61,8 +69,11 @@ public class CaseReassignment {
   public void prepare(DelegateExecution execution) {
     requireHr();
     List<NamedIn> named = namedIn(text(execution, "caseId"), text(execution, "role"));
-    execution.setVariable("currentPerson", String.join(",", named.stream().map(NamedIn::userId).distinct().toList()));
-    execution.setVariable("roleGroup", named.get(0).person().groupId());
+    execution.setVariable("currentPerson", String.join(",", named.stream().filter(NamedIn::givesAccess)
+        .map(NamedIn::userId).distinct().toList()));
+    // a reassignment is found with its case: RE-<case id>
+    execution.setProcessBusinessKey("RE-" + text(execution, "caseId"));
+    execution.setVariable("roleGroup", named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person().groupId());
   }
 
   /** Puts {@code newPerson} in the place of {@code currentPerson}, with {@code reason} recorded. */
@@ -79,13 +90,13 @@ public class CaseReassignment {
           + "' as " + role + ": somebody changed it meanwhile. Start the reassignment again.");
     }
     CommandContext commandContext = Context.getCommandContext();
-    CaseReaders.requireMember(commandContext, next, named.get(0).person());
+    CaseReaders.requireMember(commandContext, next, named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person());
     for (NamedIn part : named) {
       reassign(commandContext, part, next);
     }
     execution.setVariable("reassignedBy", reassignedBy);
     execution.setVariable("reassignedAt", ClockUtil.getCurrentTime());
-    execution.setVariable("instancesReassigned", named.size());
+    execution.setVariable("instancesReassigned", named.stream().filter(NamedIn::givesAccess).count());
     LOG.info("PEERFLOW-ACC-020 Case {}: {} {} -> {} by {} in {} instance(s)", caseId, role, previous, next,
         reassignedBy, named.size());
   }
@@ -109,6 +120,9 @@ public class CaseReassignment {
         }
       }
     }
+    if (!part.givesAccess()) {
+      return;
+    }
     List<String> historicTaskIds = historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId)
         .list().stream().map(HistoricTaskInstance::getId).toList();
     commandContext.runWithoutAuthorization(() -> {
@@ -124,11 +138,13 @@ public class CaseReassignment {
         .processInstanceBusinessKey(caseId).list()) {
       ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
-      CaseAccessPlugin.declaredBy(definition).stream().filter(person -> person.variable().equals(role)).findFirst()
-          .ifPresent(person -> CasePeopleIds.of(value(instance, role))
-              .forEach(userId -> named.add(new NamedIn(instance, person, userId))));
+      CasePerson declared = CaseAccessPlugin.declaredBy(definition).stream()
+          .filter(person -> person.variable().equals(role)).findFirst().orElse(null);
+      if (declared != null || instance.getEndTime() == null) {
+        CasePeopleIds.of(value(instance, role)).forEach(userId -> named.add(new NamedIn(instance, declared, userId)));
+      }
     }
-    if (named.isEmpty()) {
+    if (named.stream().noneMatch(NamedIn::givesAccess)) {
       throw new BadUserRequestException("PEERFLOW-ACC-006 No case '" + caseId + "' names anybody as " + role
           + ". Check the case id (its business key) and the role.");
     }

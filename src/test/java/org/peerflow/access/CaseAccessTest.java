@@ -79,10 +79,12 @@ class CaseAccessTest extends IntegrationTestBase {
     });
 
     assertThat(reassignment).isEnded().variables().containsEntry("reassignedBy", "harper")
-        .containsEntry("reason", "Sam moved to intake").containsEntry("instancesReassigned", 1);
+        .containsEntry("reason", "Sam moved to intake").containsEntry("instancesReassigned", 1L);
     Assertions.assertThat(processEngine.getRuntimeService().getVariable(approval.getId(), "supervisorId")).isEqualTo("sky");
     Assertions.assertThat(processEngine.getRuntimeService().getVariable(request.getId(), "supervisorId"))
-        .as("the HR-only case keeps its own record; the supervisor's part changed").isEqualTo("sam");
+        .as("the HR-only case passes the new name on (implementation)").isEqualTo("sky");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(reassignment.getId()).singleResult().getBusinessKey()).isEqualTo("RE-" + request.getBusinessKey());
     Task approve = processEngine.getTaskService().createTaskQuery().processInstanceId(approval.getId()).singleResult();
     Assertions.assertThat(approve.getAssignee()).isEqualTo("sky");
 
@@ -94,6 +96,9 @@ class CaseAccessTest extends IntegrationTestBase {
 
     walk.supervisorAnswers(request, "approve", "sky");
     assertThat(request).isWaitingAt("CallActivity_Implement").variables().containsEntry("decidedBy", "sky");
+    Assertions.assertThat(processEngine.getTaskService().createTaskQuery()
+        .processInstanceId(walk.child(request, "accommodation-implementation").getId()).singleResult().getAssignee())
+        .as("the new supervisor puts it in place").isEqualTo("sky");
   }
 
   @Test

@@ -53,10 +53,6 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     ExecutionEntity entity = (ExecutionEntity) execution;
     List<CasePerson> people = declaredBy(entity.getProcessDefinition());
     if (!people.isEmpty()) {
-      // every person the case names is a variable from the start, null until named, so that a
-      // step for nobody gets PEERFLOW-ACC-001 rather than an unknown-property error
-      people.stream().filter(person -> !execution.hasVariable(person.variable()))
-          .forEach(person -> execution.setVariable(person.variable(), null));
       CaseReaders.grant(entity.getProcessInstanceId(), entity.getRootProcessInstanceId(), people, execution::getVariable);
     }
   }

@@ -92,7 +92,7 @@ public class CaseReassignment {
     CommandContext commandContext = Context.getCommandContext();
     CaseReaders.requireMember(commandContext, next, named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person());
     for (NamedIn part : named) {
-      reassign(commandContext, part, next);
+      reassign(commandContext, part, role, next);
     }
     execution.setVariable("reassignedBy", reassignedBy);
     execution.setVariable("reassignedAt", ClockUtil.getCurrentTime());
@@ -101,12 +101,12 @@ public class CaseReassignment {
         reassignedBy, named.size());
   }
 
-  private void reassign(CommandContext commandContext, NamedIn part, String next) {
+  private void reassign(CommandContext commandContext, NamedIn part, String role, String next) {
     String instanceId = part.instance().getId();
     String previous = part.userId();
     List<String> runtimeTaskIds = new ArrayList<>();
     if (part.instance().getEndTime() == null) {
-      runtimeService.setVariable(instanceId, part.person().variable(), next);
+      runtimeService.setVariable(instanceId, role, next);
       for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
         runtimeTaskIds.add(task.getId());
         if (previous.equals(task.getAssignee())) {

@@ -575,7 +575,7 @@ class InformedConsentTest extends IntegrationTestBase {
       Assertions.assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {
         Assertions.assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNull();
         Assertions.assertThat(task.getCamundaCandidateUsers() == null ? task.getCamundaAssignee() : task.getCamundaCandidateUsers())
-            .as(task.getId()).isIn("${people.ids(execution, 'prescriber,treatingTeam')}", "${supportingPeer}");
+            .as(task.getId()).isIn("${people.ids(execution, 'prescriber,treatingTeam')}", "${execution.getVariable('supportingPeer')}");
       });
     }
   }

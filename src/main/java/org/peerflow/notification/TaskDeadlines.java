@@ -242,10 +242,9 @@ class TaskDeadlines {
   }
 
   private void send(TaskEntity task, Collection<String> addresses, MailTemplates.RenderedMail mail) {
-    String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     for (String address : addresses) {
       try {
-        outbox.enqueue(address, mail.subject(), mail.body(), businessKey);
+        outbox.enqueue(address, mail.subject(), mail.body(), task.getProcessInstanceId(), Outbox.Content.NO_CASE_DATA);
       } catch (IllegalArgumentException e) {
         LOG.warn("PEERFLOW-DEADLINE-023 Invalid e-mail address {}: not told about task {}", address, task.getId());
       }

@@ -270,10 +270,7 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
   /** The job executor is off in tests: run this case's mail jobs by hand. */
   private int runMailJobs(Case c) {
-    List<Job> jobs = managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).list().stream()
-        .filter(job -> c.businessKey.equals(runtimeService.createProcessInstanceQuery()
-            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
-        .toList();
+    List<Job> jobs = OutboxJobs.ofCases(processEngine, c.businessKey::equals);
     jobs.forEach(job -> managementService.executeJob(job.getId()));
     return jobs.size();
   }

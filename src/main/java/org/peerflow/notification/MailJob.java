@@ -25,7 +25,7 @@ record MailJob(String caseInstanceId, Letter inline, String storedLetterId) impl
       int afterTo = encoded.indexOf('\n');
       int afterSubject = encoded.indexOf('\n', afterTo + 1);
       if (afterTo < 0 || afterSubject < 0) {
-        throw new IllegalArgumentException("PEERFLOW-MAIL-041 Not an outbox letter");
+        throw new IllegalArgumentException("PEERFLOW-MAIL-043 Not an outbox letter");
       }
       return new Letter(encoded.substring(0, afterTo), encoded.substring(afterTo + 1, afterSubject),
           encoded.substring(afterSubject + 1));

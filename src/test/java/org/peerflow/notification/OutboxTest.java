@@ -23,7 +23,7 @@ class OutboxTest extends IntegrationTestBase {
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
-  void emptyInbox() {
+  void emptyInbox() throws Exception {
     SMTP.purgeEmailFromAllMailboxes();
   }
 

@@ -208,7 +208,11 @@ class TaskDeadlines {
         if (task.getDueDate().after(now)) {
           remind(task);
         } // else already overdue (a late or moved job): the escalation speaks, not a reminder
-        // the same job, once more: the escalation at the due date (at once if that has passed)
+        // the same job, once more: the escalation at the due date (at once if that has passed);
+        // an escalation job an earlier release planned beside the reminder makes way for it
+        JobEntity current = commandContext.getCurrentJob();
+        jobsOf(commandContext, task).stream().filter(other -> current == null || !other.getId().equals(current.getId()))
+            .forEach(JobEntity::delete);
         Date escalation = moment(Kind.ESCALATION, task);
         if (escalation != null) {
           schedule(commandContext, Kind.ESCALATION, task, escalation);

@@ -101,6 +101,27 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   }
 
   @Test
+  void anEscalationJobPlannedBesideTheReminderByAnEarlierReleaseMakesWayAfterTheReminder() throws Exception {
+    Case c = start("deadline-demo", Map.of());
+    // as releases before one job per task left it: a second job for the escalation
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(commandContext -> {
+          var timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
+          timer.setJobHandlerType(TaskDeadlineJobHandler.TYPE);
+          timer.setJobHandlerConfiguration(new TaskDeadlineJob(TaskDeadlineJob.Kind.ESCALATION, c.task.getId()));
+          timer.setDuedate(DUE);
+          commandContext.getJobManager().schedule(timer);
+          return null;
+        });
+    Assertions.assertThat(deadlineJobs(c)).hasSize(2);
+
+    ClockUtil.setCurrentTime(REMINDER);
+    managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
+
+    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
+  }
+
+  @Test
   void noReminderWhenTheDueDateIsLessThanABusinessDayAway() throws Exception {
     Case c = start("deadline-demo", Map.of("deadlineDue", at(2026, 11, 30, 17, 0)));
 

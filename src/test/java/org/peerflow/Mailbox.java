@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
- * What a person's mailbox received from Peerflow in a test: the queued e-mail jobs (internal
- * process {@code peerflow-mail}) are run first, since the job executor is off in tests.
+ * What a person's mailbox received from Peerflow in a test: the queued e-mail jobs (the outbox's
+ * jobs, of the internal definition {@code peerflow-mail}) are run first, since the job executor is
+ * off in tests.
  */
 public final class Mailbox {
 

@@ -39,7 +39,8 @@ public class SendNotice {
           + recipientVariable + "' is not set in " + execution.getProcessBusinessKey());
     }
     MailTemplates.RenderedMail mail = templates.render(template, model(execution));
-    outbox.enqueue(recipient.toString(), mail.subject(), mail.body(), execution.getProcessBusinessKey());
+    // a notice quotes the case: its text waits in a byte array, not in the job's configuration
+    outbox.enqueue(recipient.toString(), mail.subject(), mail.body(), execution.getProcessInstanceId(), Outbox.Content.CASE_DATA);
     String copy = "To: " + recipient + "\nSubject: " + mail.subject() + "\n\n" + mail.body();
     // a file value: letters outgrow the 4000 characters of a string variable
     execution.setVariable(copyVariable(template), Variables.fileValue(template + ".txt")

@@ -37,10 +37,12 @@ import org.springframework.stereotype.Component;
  * with the process extension property {@code peerflow.escalate-to}: {@code hr-lead} (default),
  * {@code none}, or group ids (comma-separated) whose members are told instead of the HR lead.
  *
- * <p>Each is an engine job ({@link TaskDeadlineJobHandler}) that is deliberately not attached to
- * the task's execution: it outlives a completed task and then does nothing when it fires. A job
- * whose task's due date has since moved plans itself again for the new date; a due date changed
- * through the engine re-plans the task's jobs at once ({@link TasksTouchedByCommand}). The e-mails,
+ * <p>One engine job per task ({@link TaskDeadlineJobHandler}): planned for the reminder, it sends
+ * it and plans itself again for the escalation (straight for the escalation when the reminder's
+ * moment has passed). It is deliberately not attached to the task's execution: it outlives a
+ * completed task and then does nothing when it fires. A job whose task's due date has since moved
+ * plans itself again for the new date; a due date changed through the engine re-plans the task's
+ * job at once ({@link TasksTouchedByCommand}). The e-mails,
  * like every task e-mail, show the task's modelled name, the process, the due date and a link —
  * never a value of the case — and are queued in the {@link Outbox}.
  */
@@ -95,23 +97,47 @@ class TaskDeadlines {
     if (task.isDeleted()) {
       return; // completed or cancelled by the same command
     }
-    for (Kind kind : Kind.values()) {
-      Date wanted = moment(kind, task);
-      boolean planned = false;
-      // a new task has no jobs yet: spare the query
-      List<JobEntity> existing = created ? List.of() : commandContext.getJobManager().findJobsByConfiguration(
-          TaskDeadlineJobHandler.TYPE, new TaskDeadlineJob(kind, task.getId()).toCanonicalString(), task.getTenantId());
-      for (JobEntity job : existing) {
-        if (!planned && sameMoment(job.getDuedate(), wanted)) {
-          planned = true;
-        } else {
-          job.delete();
-        }
-      }
-      if (!planned && wanted != null && (kind != Kind.REMINDER || wanted.after(ClockUtil.getCurrentTime()))) {
-        schedule(commandContext, kind, task, wanted);
+    Next wanted = next(task, ClockUtil.getCurrentTime());
+    boolean planned = false;
+    // a new task has no job yet: spare the queries
+    List<JobEntity> existing = created ? List.of() : jobsOf(commandContext, task);
+    for (JobEntity job : existing) {
+      if (!planned && wanted != null && job.getJobHandlerConfigurationRaw().equals(wanted.job().toCanonicalString())
+          && sameMoment(job.getDuedate(), wanted.at())) {
+        planned = true;
+      } else {
+        job.delete();
       }
     }
+    if (!planned && wanted != null) {
+      schedule(commandContext, wanted.job().kind(), task, wanted.at());
+    }
+  }
+
+  /** The task's one deadline job (two only if an earlier release planned them). */
+  private static List<JobEntity> jobsOf(CommandContext commandContext, TaskEntity task) {
+    List<JobEntity> jobs = new java.util.ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      jobs.addAll(commandContext.getJobManager().findJobsByConfiguration(
+          TaskDeadlineJobHandler.TYPE, new TaskDeadlineJob(kind, task.getId()).toCanonicalString(), task.getTenantId()));
+    }
+    return jobs;
+  }
+
+  /** What the task's deadline job does next, and when. */
+  private record Next(TaskDeadlineJob job, Date at) {}
+
+  /**
+   * @return the reminder if its moment is still ahead, otherwise the escalation (even if already
+   *     due: it then fires at once); null if the task has no due date, or no escalation is left
+   */
+  private Next next(TaskEntity task, Date now) {
+    Date reminder = moment(Kind.REMINDER, task);
+    if (reminder != null && reminder.after(now)) {
+      return new Next(new TaskDeadlineJob(Kind.REMINDER, task.getId()), reminder);
+    }
+    Date escalation = moment(Kind.ESCALATION, task);
+    return escalation == null ? null : new Next(new TaskDeadlineJob(Kind.ESCALATION, task.getId()), escalation);
   }
 
   /** @return when a job of this kind should fire for the task as it is now; null for never */
@@ -170,19 +196,28 @@ class TaskDeadlines {
       return;
     }
     Date now = ClockUtil.getCurrentTime();
-    if (firesAt != null && !sameMoment(firesAt, wanted)) {
-      // the due date moved without the engine telling us (or the calendar changed)
-      if (wanted.after(now)) {
-        schedule(commandContext, job.kind(), task, wanted);
-        LOG.info("PEERFLOW-DEADLINE-012 Due date of task {} moved: {} planned again for {}", task.getId(), job.kind(), wanted);
-        return;
-      }
-    }
-    if (job.kind() == Kind.REMINDER && !task.getDueDate().after(now)) {
-      return; // already overdue (a late or moved job): the escalation speaks, not a reminder
+    if (firesAt != null && !sameMoment(firesAt, wanted) && wanted.after(now)) {
+      // the due date moved later without the engine telling us (or the calendar changed)
+      Next next = next(task, now);
+      schedule(commandContext, next.job().kind(), task, next.at());
+      LOG.info("PEERFLOW-DEADLINE-012 Due date of task {} moved: {} planned again for {}", task.getId(), next.job().kind(), next.at());
+      return;
     }
     switch (job.kind()) {
-      case REMINDER -> remind(task);
+      case REMINDER -> {
+        if (task.getDueDate().after(now)) {
+          remind(task);
+        } // else already overdue (a late or moved job): the escalation speaks, not a reminder
+        // the same job, once more: the escalation at the due date (at once if that has passed);
+        // an escalation job an earlier release planned beside the reminder makes way for it
+        JobEntity current = commandContext.getCurrentJob();
+        jobsOf(commandContext, task).stream().filter(other -> current == null || !other.getId().equals(current.getId()))
+            .forEach(JobEntity::delete);
+        Date escalation = moment(Kind.ESCALATION, task);
+        if (escalation != null) {
+          schedule(commandContext, Kind.ESCALATION, task, escalation);
+        }
+      }
       case ESCALATION -> escalate(task);
     }
   }
@@ -242,10 +277,9 @@ class TaskDeadlines {
   }
 
   private void send(TaskEntity task, Collection<String> addresses, MailTemplates.RenderedMail mail) {
-    String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     for (String address : addresses) {
       try {
-        outbox.enqueue(address, mail.subject(), mail.body(), businessKey);
+        outbox.enqueue(address, mail.subject(), mail.body(), task.getProcessInstanceId(), Outbox.Content.NO_CASE_DATA);
       } catch (IllegalArgumentException e) {
         LOG.warn("PEERFLOW-DEADLINE-023 Invalid e-mail address {}: not told about task {}", address, task.getId());
       }

@@ -87,10 +87,9 @@ class TaskMails {
         "dueDate", dueText(task.getDueDate()),
         "link", links.task(task.getId()),
         "assigned", assignee != null));
-    String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     addresses.forEach((address, userId) -> {
       try {
-        outbox.enqueue(address, mail.subject(), mail.body(), businessKey);
+        outbox.enqueue(address, mail.subject(), mail.body(), task.getProcessInstanceId(), Outbox.Content.NO_CASE_DATA);
       } catch (IllegalArgumentException e) {
         // a wrong address in one profile must not stop the process for everyone
         LOG.warn("PEERFLOW-MAIL-022 User {} has an invalid e-mail address: not told about task {}", userId, task.getId());

@@ -56,7 +56,8 @@ class IncidentAlertPlugin extends AbstractProcessEnginePlugin {
         String key = Context.getProcessEngineConfiguration().getDeploymentCache()
             .findDeployedProcessDefinitionById(incident.getProcessDefinitionId()).getKey();
         IncidentAlerts.NewIncident created = new IncidentAlerts.NewIncident(incident.getId(),
-            incident.getIncidentType(), key, incident.getProcessInstanceId(), incident.getActivityId());
+            incident.getIncidentType(), key, incident.getProcessInstanceId(), incident.getActivityId(),
+            incident.getProcessDefinitionId());
         Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
             commandContext -> {
               try {

@@ -65,7 +65,7 @@ public class IncidentAlerts implements DisposableBean {
 
   /** What an alert says about an incident: identifiers only. */
   public record NewIncident(String incidentId, String type, String processDefinitionKey,
-      String processInstanceId, String activityId) {}
+      String processInstanceId, String activityId, String processDefinitionId) {}
 
   /** Called after the transaction that created the incident has committed. */
   public void incidentCreated(NewIncident incident) {
@@ -119,6 +119,11 @@ public class IncidentAlerts implements DisposableBean {
   }
 
   String cockpitLink(NewIncident incident) {
+    if (incident.processInstanceId() == null) {
+      // a job of no instance (an outbox e-mail, a deadline): Cockpit lists its incident under the definition
+      return baseUrl + "/camunda/app/cockpit/default/#/process-definition/" + incident.processDefinitionId()
+          + "/runtime?tab=incidents-tab";
+    }
     return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + incident.processInstanceId()
         + "/runtime?tab=incidents-tab";
   }

@@ -67,7 +67,7 @@ class SmtpOutageDrillTest extends IntegrationTestBase {
       assertThat(mailJobs(batch)).hasSameSizeAs(failed)
           .allSatisfy(job -> assertThat(job.getRetries()).isEqualTo(4))
           .allSatisfy(job -> assertThat(runtimeService.createIncidentQuery()
-              .processInstanceId(job.getProcessInstanceId()).count()).isZero());
+              .configuration(job.getId()).count()).isZero());
     } finally {
       SMTP.start();
     }
@@ -95,11 +95,6 @@ class SmtpOutageDrillTest extends IntegrationTestBase {
   }
 
   private List<Job> mailJobs(String batch) {
-    return managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).list().stream()
-        .filter(job -> {
-          var instance = runtimeService.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult();
-          return instance != null && instance.getBusinessKey() != null && instance.getBusinessKey().startsWith(batch + "-");
-        })
-        .toList();
+    return OutboxJobs.ofCases(processEngine, businessKey -> businessKey.startsWith(batch + "-"));
   }
 }

@@ -75,9 +75,10 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   void reminderGoesToTheCandidatesOneBusinessDayBeforeTheDueDateNotEarlier() throws Exception {
     Case c = start("deadline-demo", Map.of());
 
+    // one job per task: the reminder first, which plans the escalation when it has run
+    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.REMINDER);
     Job reminder = job(c, TaskDeadlineJob.Kind.REMINDER);
     Assertions.assertThat(reminder.getDuedate()).isEqualTo(REMINDER).isEqualTo(businessDays.before(DUE, 1));
-    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.ESCALATION).getDuedate()).isEqualTo(DUE);
     // not attached to the case: an instance's job queries (and its end) do not touch them
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(c.instance.getId()).count()).isZero();
 
@@ -96,6 +97,28 @@ class TaskDeadlinesTest extends IntegrationTestBase {
           .contains("Deadline demo", "Thursday, December 3, 2026, 5:00 PM EST", "?task=" + c.task.getId());
     }
     Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.ESCALATION).getDuedate()).isEqualTo(DUE);
+  }
+
+  @Test
+  void anEscalationJobPlannedBesideTheReminderByAnEarlierReleaseMakesWayAfterTheReminder() throws Exception {
+    Case c = start("deadline-demo", Map.of());
+    // as releases before one job per task left it: a second job for the escalation
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(commandContext -> {
+          var timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
+          timer.setJobHandlerType(TaskDeadlineJobHandler.TYPE);
+          timer.setJobHandlerConfiguration(new TaskDeadlineJob(TaskDeadlineJob.Kind.ESCALATION, c.task.getId()));
+          timer.setDuedate(DUE);
+          commandContext.getJobManager().schedule(timer);
+          return null;
+        });
+    Assertions.assertThat(deadlineJobs(c)).hasSize(2);
+
+    ClockUtil.setCurrentTime(REMINDER);
+    managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
+
+    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
   }
 
   @Test
@@ -111,7 +134,13 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     taskService.setAssignee(c.task.getId(), ASSIGNEE);
     runMailJobs(c);
     SMTP.purgeEmailFromAllMailboxes();
+    // the reminder runs late, after the due date: it stays silent (the task is overdue) and
+    // plans the escalation for the due date, which has come
+    ClockUtil.setCurrentTime(DUE);
+    managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
+    Assertions.assertThat(runMailJobs(c)).isZero();
     Job escalation = job(c, TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(escalation.getDuedate()).isEqualTo(DUE);
 
     ClockUtil.setCurrentTime(new Date(DUE.getTime() - 60_000));
     Assertions.assertThat(executable(escalation)).isFalse();
@@ -126,10 +155,6 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     Assertions.assertThat(text(toLead)).contains("escalated to you as the HR lead", "?task=" + c.task.getId());
     Assertions.assertThat(text(SMTP.getReceivedMessagesForDomain(address(ASSIGNEE))[0]))
         .contains("assigned to you", "has passed its due date");
-    // the reminder, not run here, is all that is left; run now, it stays silent: the task is overdue
-    Job reminder = job(c, TaskDeadlineJob.Kind.REMINDER);
-    managementService.executeJob(reminder.getId());
-    Assertions.assertThat(runMailJobs(c)).isZero();
     Assertions.assertThat(deadlineJobs(c)).isEmpty();
   }
 
@@ -139,7 +164,7 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     taskService.complete(c.task.getId());
     assertThat(c.instance).isEnded();
     List<Job> jobs = deadlineJobs(c);
-    Assertions.assertThat(jobs).hasSize(2);
+    Assertions.assertThat(jobs).hasSize(1);
     runMailJobs(c);
     SMTP.purgeEmailFromAllMailboxes();
 
@@ -168,6 +193,10 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   @Test
   void clinicalWorkIsEscalatedToTheCliniciansNotToTheHrLead() throws Exception {
     Case c = start("deadline-clinical", Map.of());
+    ClockUtil.setCurrentTime(REMINDER);
+    managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
+    runMailJobs(c);
+    SMTP.purgeEmailFromAllMailboxes();
 
     ClockUtil.setCurrentTime(DUE);
     managementService.executeJob(job(c, TaskDeadlineJob.Kind.ESCALATION).getId());
@@ -191,18 +220,31 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
     taskService.setDueDate(c.task.getId(), later);
 
-    Assertions.assertThat(deadlineJobs(c)).hasSize(2);
+    Assertions.assertThat(deadlineJobs(c)).hasSize(1);
     Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate()).isEqualTo(at(2026, 12, 9, 12, 0));
-    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.ESCALATION).getDuedate()).isEqualTo(later);
 
     // a job that fires for a due date the task no longer has (changed behind the engine's back)
     // plans itself again for the task's real one and sends nothing
-    Job escalation = job(c, TaskDeadlineJob.Kind.ESCALATION);
-    managementService.setJobDuedate(escalation.getId(), DUE);
-    ClockUtil.setCurrentTime(DUE);
-    managementService.executeJob(escalation.getId());
+    Job reminder = job(c, TaskDeadlineJob.Kind.REMINDER);
+    managementService.setJobDuedate(reminder.getId(), REMINDER);
+    ClockUtil.setCurrentTime(REMINDER);
+    managementService.executeJob(reminder.getId());
 
     Assertions.assertThat(runMailJobs(c)).isZero();
+    Assertions.assertThat(deadlineJobs(c)).hasSize(1);
+    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate()).isEqualTo(at(2026, 12, 9, 12, 0));
+
+    // and the escalation likewise, once the reminder has gone out
+    ClockUtil.setCurrentTime(at(2026, 12, 9, 12, 0));
+    managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
+    runMailJobs(c);
+    Job escalation = job(c, TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(escalation.getDuedate()).isEqualTo(later);
+    managementService.setJobDuedate(escalation.getId(), DUE);
+    ClockUtil.setCurrentTime(at(2026, 12, 9, 13, 0));
+    managementService.executeJob(escalation.getId());
+    Assertions.assertThat(runMailJobs(c)).isZero();
+    Assertions.assertThat(deadlineJobs(c)).hasSize(1);
     Assertions.assertThat(job(c, TaskDeadlineJob.Kind.ESCALATION).getDuedate()).isEqualTo(later);
   }
 
@@ -270,10 +312,7 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
   /** The job executor is off in tests: run this case's mail jobs by hand. */
   private int runMailJobs(Case c) {
-    List<Job> jobs = managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).list().stream()
-        .filter(job -> c.businessKey.equals(runtimeService.createProcessInstanceQuery()
-            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
-        .toList();
+    List<Job> jobs = OutboxJobs.ofCases(processEngine, c.businessKey::equals);
     jobs.forEach(job -> managementService.executeJob(job.getId()));
     return jobs.size();
   }

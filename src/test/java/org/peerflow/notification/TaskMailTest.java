@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
@@ -41,6 +42,8 @@ class TaskMailTest extends IntegrationTestBase {
   /** Starts and works the demo process; may do nothing else, in particular not read users. */
   private static final String CLERK = "notifyclerk";
   private static final String ASSIGNEE = "sam";
+  /** May retry the jobs of peerflow-mail, nothing else (README "Operations"). */
+  private static final String MAIL_OPERATOR = "mailoperator";
   private static final ZonedDateTime REVIEW_DUE = ZonedDateTime.of(2026, 12, 1, 17, 0, 0, 0, ZoneId.of("America/New_York"));
 
   @Autowired RuntimeService runtimeService;
@@ -150,7 +153,7 @@ class TaskMailTest extends IntegrationTestBase {
       Assertions.assertThat(mailJob.getRetries()).isEqualTo(4);
       Assertions.assertThat(mailJob.getExceptionMessage()).isNotBlank();
       Assertions.assertThat(managementService.getJobExceptionStacktrace(jobId)).contains("MailSendException");
-      Assertions.assertThat(incidents(mailJob.getProcessInstanceId())).isEmpty();
+      Assertions.assertThat(incidents(mailJob.getId())).isEmpty();
     } finally {
       restartSmtp();
     }
@@ -158,9 +161,9 @@ class TaskMailTest extends IntegrationTestBase {
     managementService.executeJob(mailJob.getId());
 
     Assertions.assertThat(recipients(SMTP.getReceivedMessages())).containsExactly(ASSIGNEE + "@peerflow.example");
-    // the retried e-mail carries the Message-ID of its mail instance: a redelivery is recognisable as one
+    // the retried e-mail carries the Message-ID of its job: a redelivery is recognisable as one
     Assertions.assertThat(SMTP.getReceivedMessages()[0].getMessageID())
-        .isEqualTo("<" + mailJob.getProcessInstanceId() + ".peerflow@localhost>");
+        .isEqualTo("<" + mailJob.getId() + ".peerflow@localhost>");
     Assertions.assertThat(mailJobs(case_)).isEmpty();
   }
 
@@ -184,13 +187,35 @@ class TaskMailTest extends IntegrationTestBase {
 
     // peerflow.mail.retry-cycle R5/PT1M: five attempts, then an operator decides
     Assertions.assertThat(attempts).isEqualTo(5);
-    List<Incident> incidents = incidents(mailJob.getProcessInstanceId());
+    List<Incident> incidents = incidents(mailJob.getId());
     Assertions.assertThat(incidents).hasSize(1);
     Assertions.assertThat(incidents.get(0).getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
     Assertions.assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendMail");
     // the case itself is untouched
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     Assertions.assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+    // an operator who may retry jobs of peerflow-mail, and read nothing of any case, retries it in Cockpit
+    user(MAIL_OPERATOR, null);
+    if (authorizationService.createAuthorizationQuery().userIdIn(MAIL_OPERATOR).resourceType(Resources.PROCESS_DEFINITION).count() == 0) {
+      Authorization retries = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      retries.setUserId(MAIL_OPERATOR);
+      retries.setResource(Resources.PROCESS_DEFINITION);
+      retries.setResourceId(Outbox.MAIL_PROCESS);
+      retries.addPermission(ProcessDefinitionPermissions.RETRY_JOB);
+      authorizationService.saveAuthorization(retries);
+    }
+    String failedJob = mailJob.getId();
+    identityService.setAuthentication(MAIL_OPERATOR, List.of());
+    try {
+      managementService.setJobRetries(failedJob, 1);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(incidents(failedJob)).isEmpty();
+    managementService.executeJob(failedJob); // as the job executor does, in no one's name
+    Assertions.assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    Assertions.assertThat(hrAddresses()).containsAll(recipients(SMTP.getReceivedMessages()));
     cleanUp(case_, instance);
   }
 
@@ -239,9 +264,7 @@ class TaskMailTest extends IntegrationTestBase {
   }
 
   private void cleanUp(String businessKey, ProcessInstance instance) {
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(Outbox.MAIL_PROCESS)
-        .processInstanceBusinessKey(businessKey).list()
-        .forEach(mail -> runtimeService.deleteProcessInstance(mail.getId(), "test clean-up"));
+    OutboxJobs.delete(processEngine, businessKey::equals);
     runtimeService.deleteProcessInstance(instance.getId(), "test clean-up");
   }
 
@@ -255,14 +278,12 @@ class TaskMailTest extends IntegrationTestBase {
   }
 
   private List<Job> mailJobs(String businessKey) {
-    return managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).list().stream()
-        .filter(job -> businessKey.equals(runtimeService.createProcessInstanceQuery()
-            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
-        .toList();
+    return OutboxJobs.ofCases(processEngine, businessKey::equals);
   }
 
-  private List<Incident> incidents(String processInstanceId) {
-    return runtimeService.createIncidentQuery().processInstanceId(processInstanceId).list();
+  /** The incidents of one job (an incident's configuration is its job's id). */
+  private List<Incident> incidents(String jobId) {
+    return runtimeService.createIncidentQuery().configuration(jobId).list();
   }
 
   /** The server keeps its port (IntegrationTestBase), so the application finds it again. */

@@ -72,7 +72,7 @@ class IncidentAlertTest extends IntegrationTestBase {
 
       // told again about the same incident (a second node, a repeated event): no second e-mail
       alerts.incidentCreated(new IncidentAlerts.NewIncident(incident.getId(), incident.getIncidentType(),
-          Outbox.MAIL_PROCESS, mail.getId(), incident.getActivityId()));
+          Outbox.MAIL_PROCESS, mail.getId(), incident.getActivityId(), incident.getProcessDefinitionId()));
       assertThat(alertsReceived()).hasSize(1);
 
       metrics.refresh();

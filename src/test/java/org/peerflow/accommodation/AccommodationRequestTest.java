@@ -319,6 +319,27 @@ class AccommodationRequestTest extends IntegrationTestBase {
   }
 
   @Test
+  void theDocumentationTimeoutComesFromTheDueDatesTableAndAProcessOwnerCanChangeIt() throws Exception {
+    String table = java.nio.file.Files.readString(Path.of("processes/accommodation-due-dates.dmn"));
+    deployDueDates(table.replace("<outputEntry id=\"OutputEntry_Default_DocumentationTimeout\"><text>15</text>",
+        "<outputEntry id=\"OutputEntry_Default_DocumentationTimeout\"><text>20</text>"));
+    try {
+      ProcessInstance request = walk.toAfterMeeting("yes");
+      ProcessInstance review = walk.requestDocumentation(request);
+      Job overdue = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+      Assertions.assertThat(overdue.getDuedate()).as("20 business days from Monday 2 March").isEqualTo(at(28));
+    } finally {
+      deployDueDates(table);
+    }
+  }
+
+  /** A process owner's edit of the due-dates table, deployed as the folders would. */
+  private void deployDueDates(String dmn) {
+    org.peerflow.deployment.FolderDeployments.deploy(processEngine.getRepositoryService(),
+        Map.of("accommodation-due-dates.dmn", dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "due-dates-edit");
+  }
+
+  @Test
   void documentationForAnUnknownCaseIsRefusedAndChangesNothing() {
     ProcessInstance request = walk.toAfterMeeting("yes");
     ProcessInstance review = walk.requestDocumentation(request);
@@ -685,7 +706,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
       Map<String, Object> row = processEngine.getDecisionService().evaluateDecisionTableByKey("accommodation-due-dates")
           .variables(Map.of("accommodationPolicy", policy)).evaluate().getSingleResult().getEntryMap();
       Assertions.assertThat(row).as(policy).containsEntry("acknowledgeDays", 5).containsEntry("decisionDays", 15)
-          .containsEntry("followUpDays", 10).containsEntry("reconsiderationDays", 10);
+          .containsEntry("followUpDays", 10).containsEntry("reconsiderationDays", 10).containsEntry("documentationTimeoutDays", 15);
     }
     ProcessInstance request = runtimeService.createProcessInstanceByKey("accommodation-request")
         .setVariable("employeeName", "Alex").setVariable("employeeEmail", AccommodationWalk.uniqueEmail())

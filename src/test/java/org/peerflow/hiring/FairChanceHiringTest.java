@@ -296,14 +296,38 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task("Task_RecordCheckAuthorization", application), withVariables(
         "standaloneDisclosureGiven", true, "authorizationDecision", "declined"));
 
-    assertThat(application).isEnded().hasPassed("Task_SendAuthorizationDeclined", "EndEvent_AuthorizationDeclined")
+    assertThat(application).isWaitingAt("Gateway_AwaitChangeOfMind").hasPassed("Task_SendAuthorizationDeclined")
         .hasNotPassed("CallActivity_RecordReview");
     Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-record-review")
         .processInstanceBusinessKey(application.getBusinessKey()).count()).isZero();
     MimeMessage letter = mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).equals("Your conditional offer: Peer Specialist - Housing Navigator")).findFirst().orElseThrow();
     Assertions.assertThat(Mailbox.body(letter)).contains("you chose not to authorize it").contains("we have not requested")
-        .contains("tell Human Resources by any");
+        .contains("tell Human Resources by any").contains("by Monday, March 16, 2026");  // 10 business days
+
+    Job window = managementService.createJobQuery().processInstanceId(application.getId()).timers().singleResult();
+    Assertions.assertThat(window.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(14).toInstant()));
+    ClockUtil.setCurrentTime(window.getDuedate());
+    managementService.executeJob(window.getId());
+    assertThat(application).isEnded().hasPassed("EndEvent_AuthorizationDeclined").hasNotPassed("CallActivity_RecordReview");
+  }
+
+  @Test
+  void anApplicantWhoDeclinedMayStillAuthorizeTheCheckAndTheApplicationGoesOn() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    complete(task("Task_MakeConditionalOffer", application), withVariables("offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "authorizationDecision", "declined"));
+
+    runtimeService.createMessageCorrelation("CheckAuthorizedAfterAll").processInstanceBusinessKey(application.getBusinessKey()).correlate();
+    assertThat(application).isWaitingAt("Task_RecordCheckAuthorization");
+    assertThat(task(application)).hasCandidateGroup("hr");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(application.getId()).timers().count())
+        .as("the window closed with the change of mind").isZero();
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "authorizationDecision", "authorized",
+        "checkAuthorizationSigned", true, "checkAuthorizationDate", "2026-03-05"));
+    assertThat(application).isWaitingAt("CallActivity_RecordReview");
   }
 
   @Test

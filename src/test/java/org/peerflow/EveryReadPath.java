@@ -45,4 +45,24 @@ public final class EveryReadPath {
       Assertions.assertThat(response.body()).as("GET " + path + " as " + user).doesNotContain(secret);
     }
   }
+
+  /** Every runtime and history path of one instance, as the user: nothing. */
+  public static void assertReadsNothingOf(Rest rest, String user, String instanceId) {
+    for (String path : List.of("/engine-rest/task?processInstanceId=", "/engine-rest/process-instance?processInstanceIds=",
+        "/engine-rest/variable-instance?processInstanceIdIn=", "/engine-rest/execution?processInstanceId=",
+        "/engine-rest/history/process-instance?processInstanceId=", "/engine-rest/history/variable-instance?processInstanceId=",
+        "/engine-rest/history/detail?processInstanceId=", "/engine-rest/history/activity-instance?processInstanceId=",
+        "/engine-rest/history/task?processInstanceId=", "/engine-rest/history/user-operation?processInstanceId=",
+        "/engine-rest/history/incident?processInstanceId=", "/engine-rest/incident?processInstanceId=",
+        "/engine-rest/job?processInstanceId=")) {
+      Rest.Response response = rest.get(user, path + instanceId);
+      Assertions.assertThat(response.status()).as("GET " + path + instanceId + " as " + user).isEqualTo(200);
+      Assertions.assertThat(response.json()).as("GET " + path + instanceId + " as " + user).isEmpty();
+    }
+    for (String path : List.of("/engine-rest/process-instance/%s", "/engine-rest/process-instance/%s/variables",
+        "/engine-rest/process-instance/%s/activity-instances", "/engine-rest/history/process-instance/%s")) {
+      Rest.Response response = rest.get(user, path.formatted(instanceId));
+      Assertions.assertThat(response.status()).as("GET " + path.formatted(instanceId) + " as " + user).isIn(403, 404);
+    }
+  }
 }

@@ -40,6 +40,10 @@ class ApplicationCheck implements ExecutionListener {
     StartVariables.businessKeyOrNew(execution, "APP");
     execution.setVariable("positionTitle", position.get("positionTitle"));
     execution.setVariable("jurisdiction", jurisdiction);
+    // the position names who interviews: they, and no other supervisor or peer, work on and read
+    // this application (peerflow.case-people of fair-chance-hiring)
+    execution.setVariable("hiringManager", position.get("hiringManager"));
+    execution.setVariable("interviewPeer", position.get("interviewPeer"));
   }
 
   private Map<String, Object> openPosition(String positionId) {

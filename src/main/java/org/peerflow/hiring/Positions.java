@@ -54,8 +54,12 @@ class Positions {
         .processInstanceBusinessKey(positionId).activityIdIn(OPEN_ACTIVITY).list().stream().findFirst();
   }
 
-  /** Only what an application may carry: never the position's post-offer rules. */
+  /**
+   * Only what an application may carry: the title, the jurisdiction and who interviews; never the
+   * position's post-offer rules.
+   */
   Map<String, Object> publicFacts(ProcessInstance position) {
-    return runtimeService.getVariables(position.getId(), java.util.List.of("positionTitle", "jurisdiction"));
+    return runtimeService.getVariables(position.getId(),
+        java.util.List.of("positionTitle", "jurisdiction", "hiringManager", "interviewPeer"));
   }
 }

@@ -56,6 +56,13 @@ class BaselineAuthorizations {
     grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
     grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY,
         Permissions.READ));
+    // operators see and retry incidents and jobs in Cockpit; with enforceSpecificVariablePermission
+    // READ_INSTANCE shows no variable (that needs READ_INSTANCE_VARIABLE), and no history is granted
+    grants.add(new Grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    grants.add(new Grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB));
+    grants.add(new Grant(Groups.OPERATORS, Resources.USER, ANY, Permissions.READ));
+    grants.add(new Grant(Groups.OPERATORS, Resources.GROUP, ANY, Permissions.READ));
     return List.copyOf(grants);
   }
 

@@ -31,8 +31,10 @@ class DemoIdentities {
       new DemoUser("sam", "Sam", "Serrano", Groups.SUPERVISORS),
       new DemoUser("sky", "Sky", "Sullivan", Groups.SUPERVISORS),
       new DemoUser("pat", "Pat", "Price", Groups.PEER_SPECIALISTS),
+      new DemoUser("pia", "Pia", "Park", Groups.PEER_SPECIALISTS),
       new DemoUser("casey", "Casey", "Chen", Groups.CLINICIANS),
-      new DemoUser("owen", "Owen", "Ortiz", Groups.PROCESS_OWNERS));
+      new DemoUser("owen", "Owen", "Ortiz", Groups.PROCESS_OWNERS),
+      new DemoUser("oscar", "Oscar", "Okafor", Groups.OPERATORS));
 
   private final IdentityService identityService;
   private final DemoProperties properties;

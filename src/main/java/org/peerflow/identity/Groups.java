@@ -12,6 +12,13 @@ final class Groups {
   static final String PEER_SPECIALISTS = "peer-specialists";
   static final String CLINICIANS = "clinicians";
   static final String PROCESS_OWNERS = "process-owners";
+  /**
+   * Operators fix incidents and jobs in Cockpit without reading case data (README, "Access model").
+   * Not a workflow group: no Tasklist filter, no tasks.
+   */
+  static final String OPERATORS = "operators";
+  static final String OPERATORS_NAME = "Operators";
+  static final String SYSTEM_TYPE = "SYSTEM";
 
   /** Camunda's type for groups that do work, as opposed to SYSTEM (camunda-admin). */
   static final String TYPE = "WORKFLOW";

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * access rules are stored together or not at all.
  *
  * <p>The diagram is the source of truth for the permissions it can express (READ, CREATE_INSTANCE,
- * READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE on its key): a group no longer listed loses them on the next
+ * READ_INSTANCE, READ_HISTORY, their variable permissions, UPDATE_INSTANCE on its key): a group no longer listed loses them on the next
  * deployment, for every version of the key. Other permissions, user authorizations, revokes and
  * grants on {@code *} are an administrator's and are left alone.
  */
@@ -44,15 +44,20 @@ class ProcessAccessDeployer implements Deployer {
 
   static final Set<ProcessDefinitionPermissions> STARTER = EnumSet.of(
       ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+  /** With enforceSpecificVariablePermission, reading the variables needs their own permissions. */
   static final Set<ProcessDefinitionPermissions> READER = EnumSet.of(
       ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-      ProcessDefinitionPermissions.READ_HISTORY);
+      ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+  /** The groups of the people a case names: the definition (the Tasklist's diagram), no instance. */
+  static final Set<ProcessDefinitionPermissions> WORKER = EnumSet.of(ProcessDefinitionPermissions.READ);
   /** Correlating a message to a running case needs UPDATE_INSTANCE on its definition. */
   static final Set<ProcessDefinitionPermissions> MESSENGER = EnumSet.of(
       ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE_INSTANCE);
   static final Set<ProcessDefinitionPermissions> MANAGED = EnumSet.of(
       ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
       ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
       ProcessDefinitionPermissions.UPDATE_INSTANCE);
 
   @Override
@@ -91,6 +96,7 @@ class ProcessAccessDeployer implements Deployer {
     access.starterGroups().forEach(group -> permissionsOf(wanted, group).addAll(STARTER));
     access.readerGroups().forEach(group -> permissionsOf(wanted, group).addAll(READER));
     access.messengerGroups().forEach(group -> permissionsOf(wanted, group).addAll(MESSENGER));
+    access.workerGroups().forEach(group -> permissionsOf(wanted, group).addAll(WORKER));
 
     List<String> removed = new ArrayList<>();
     for (AuthorizationEntity existing : groupGrants(authorizations, access.processKey())) {
@@ -118,8 +124,9 @@ class ProcessAccessDeployer implements Deployer {
       permissions.forEach(grant::addPermission);
       authorizations.insert(grant);
     });
-    LOG.info("PEERFLOW-IDN-010 Process {}: starters {}, readers {}, messengers {}{}", access.processKey(),
-        access.starterGroups(), access.readerGroups(), access.messengerGroups(),
+    LOG.info("PEERFLOW-IDN-010 Process {}: starters {}, readers {}, messengers {}, per-case people of {}{}",
+        access.processKey(), access.starterGroups(), access.readerGroups(), access.messengerGroups(),
+        access.workerGroups(),
         removed.isEmpty() ? "" : "; access removed for " + removed);
   }
 

@@ -34,15 +34,18 @@ class WorkflowGroups {
               + "until the directory has a group with that id (peerflow.ldap.group-id-attribute)", id));
       return;
     }
-    Groups.NAMES.forEach((id, name) -> {
-      if (identityService.createGroupQuery().groupId(id).count() > 0) {
-        return;
-      }
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(Groups.TYPE);
-      identityService.saveGroup(group);
-      LOG.info("PEERFLOW-IDN-001 Created group {} (\"{}\")", id, name);
-    });
+    Groups.NAMES.forEach((id, name) -> createMissing(id, name, Groups.TYPE));
+    createMissing(Groups.OPERATORS, Groups.OPERATORS_NAME, Groups.SYSTEM_TYPE);
+  }
+
+  private void createMissing(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+    LOG.info("PEERFLOW-IDN-001 Created group {} (\"{}\")", id, name);
   }
 }

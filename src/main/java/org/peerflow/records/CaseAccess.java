@@ -10,11 +10,13 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.peerflow.access.CasePerson;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,9 @@ import org.springframework.stereotype.Component;
  * record with a part left out would mislead, so a part the caller may not read refuses the whole.
  * On top of that, who is answerable for the record: for an employment case {@code hr}; for a
  * clinical case ({@code peerflow.record = clinical}) a group every part of it declares as its
- * reader ({@code peerflow.readers}, the treating team) — never {@code hr}, which reads no clinical
- * process. A legal hold is HR's alone.
+ * reader ({@code peerflow.readers}) or the group of a person it names ({@code peerflow.case-people}:
+ * the treating team), when the caller is one of those the case names — never {@code hr}, which reads
+ * no clinical process. A legal hold is HR's alone.
  */
 @Component
 class CaseAccess {
@@ -76,13 +79,18 @@ class CaseAccess {
   }
 
   private void checkReadsEveryPart(Caller caller, Collection<HistoricProcessInstance> caseInstances) {
-    caseInstances.stream().map(HistoricProcessInstance::getProcessDefinitionKey).distinct().forEach(key -> {
-      if (!authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
-          ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, key)) {
+    for (HistoricProcessInstance part : caseInstances) {
+      String key = part.getProcessDefinitionKey();
+      // a reader group of the process, or a person this case names (per-instance READ, README "Access model")
+      boolean reads = authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
+          ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, key)
+          || authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
+              HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, part.getId());
+      if (!reads) {
         throw new AccessRefusedException("PEERFLOW-REC-023 You may not read the history of " + key
             + ", a part of this case");
       }
-    });
+    }
   }
 
   /** {hr} for an employment case; for a clinical one the groups every part names as its readers. */
@@ -96,7 +104,9 @@ class CaseAccess {
       }
       Set<String> common = null;
       for (String id : definitionIds) {
-        Set<String> readers = groups(property(id, READERS));
+        Set<String> readers = new LinkedHashSet<>(groups(property(id, READERS)));
+        // the groups of the people the case names (the treating team, the supporting peer)
+        CasePerson.parse(property(id, CasePerson.PROPERTY)).forEach(person -> readers.add(person.groupId()));
         if (common == null) {
           common = new LinkedHashSet<>(readers);
         } else {

@@ -18,7 +18,9 @@ final class ExpressionAllowlist {
       "consentDates", Set.of("daysFromNow", "yearAfter"),
       "accommodationClock", Set.of("businessDaysBetween"),
       "accommodationDeciders", Set.of("hrLead", "supervisorApproved"),
-      "deciders", Set.of("recordDecider"));
+      "deciders", Set.of("recordDecider"),
+      "people", Set.of("offer", "ids"),
+      "caseReassignment", Set.of("prepare", "apply"));
 
   /** Peerflow's own Java delegates, usable only as a whole camunda:delegateExpression ${name}. */
   static final Set<String> DELEGATES = Set.of("accommodationStart", "applicationCheck",

@@ -221,9 +221,9 @@ class AccommodationRequestTest extends IntegrationTestBase {
     ProcessInstance support = walk.child(withPeer, "accommodation-peer-support");
 
     assertThat(support).isWaitingAt("Task_SupportAtMeeting");
-    assertThat(task(support)).hasCandidateGroup("peer-specialists");
+    assertThat(task(support)).as("the peer specialist HR chose, no other").isAssignedTo("pat");
     Assertions.assertThat(runtimeService.getVariables(support.getId()).keySet())
-        .containsExactlyInAnyOrder("employeeName", "meetingDate");
+        .containsExactlyInAnyOrder("employeeName", "meetingDate", "supportingPeer");
     complete(task(support), withVariables("peerSupportConfirmed", "yes"));
     assertThat(withPeer).isWaitingAt("Task_RecordJobFunctions").variables().containsEntry("peerSupportConfirmed", "yes");
 
@@ -391,7 +391,9 @@ class AccommodationRequestTest extends IntegrationTestBase {
     for (String key : List.of("accommodation-request", "accommodation-supervisor-approval", "accommodation-implementation")) {
       BpmnModelInstance model = model(key);
       for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
-        if (userTask.getCamundaCandidateGroups() != null && userTask.getCamundaCandidateGroups().contains("supervisors")) {
+        boolean forTheSupervisor = "${supervisorId}".equals(userTask.getCamundaAssignee())
+            || userTask.getCamundaCandidateGroups() != null && userTask.getCamundaCandidateGroups().contains("supervisors");
+        if (forTheSupervisor) {
           supervisorForms.add(userTask.getCamundaFormRef());
         }
       }
@@ -434,9 +436,9 @@ class AccommodationRequestTest extends IntegrationTestBase {
         .contains("We approve your accommodation request").contains("Start at 10:00 on Tuesdays and Thursdays")
         .contains("Decided by: Sam Serrano (your supervisor)");
     ProcessInstance implementation = walk.child(request, "accommodation-implementation");
-    assertThat(task("Task_ImplementAccommodation", implementation)).hasCandidateGroup("supervisors");
+    assertThat(task("Task_ImplementAccommodation", implementation)).as("the employee's supervisor").isAssignedTo("sam");
     Assertions.assertThat(runtimeService.getVariables(implementation.getId()).keySet())
-        .containsExactlyInAnyOrder("employeeName", "accommodationToImplement", "implementationNote");
+        .containsExactlyInAnyOrder("employeeName", "accommodationToImplement", "implementationNote", "supervisorId");
     ClockUtil.setCurrentTime(at(3));  // in place on Thursday
     walk.implement(request);
 
@@ -623,7 +625,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
 
     ProcessInstance interim = walk.child(request, "accommodation-implementation");
     assertThat(interim).isWaitingAt("Task_ImplementAccommodation");
-    assertThat(task(interim)).hasCandidateGroup("supervisors");
+    assertThat(task(interim)).isAssignedTo("sam");
     Assertions.assertThat(runtimeService.getVariable(interim.getId(), "accommodationToImplement"))
         .isEqualTo("Quiet room for paperwork until decided");
     Assertions.assertThat((String) runtimeService.getVariable(interim.getId(), "implementationNote")).contains("interim");
@@ -646,11 +648,15 @@ class AccommodationRequestTest extends IntegrationTestBase {
     ProcessInstance approval = walk.approval(request);
     Task approve = task("Task_ApproveAccommodation", approval);
     Assertions.assertThat(approve.getAssignee()).as("the case names sam as the employee's supervisor").isEqualTo("sam");
-    Assertions.assertThat(candidateGroups(approve)).containsExactly("supervisors");
+    Assertions.assertThat(candidateGroups(approve)).as("offered to no group: no other supervisor sees it").isEmpty();
     Assertions.assertThat(runtimeService.getVariables(approval.getId()).keySet())
         .containsExactlyInAnyOrder("employeeName", "proposedAccommodation", "supervisorId");
     Rest rest = new Rest(port);
     EveryReadPath.assertNoneReveals(rest, "sam", "LIMIT-9931", request.getId(), approval.getId());
+    EveryReadPath.assertReadsNothingOf(rest, "sky", request.getId());
+    EveryReadPath.assertReadsNothingOf(rest, "sky", approval.getId());
+    Assertions.assertThat(rest.get("sam", "/engine-rest/task/" + approve.getId() + "/form-variables").body())
+        .as("sam reads what he approves").contains("Start at 10:00");
 
     walk.supervisorAnswers(request, "approve", "sam");
     assertThat(request).isWaitingAt("CallActivity_Implement").variables()

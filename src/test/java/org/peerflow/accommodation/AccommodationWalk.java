@@ -39,11 +39,13 @@ public final class AccommodationWalk {
   }
 
   void acknowledge(ProcessInstance request) {
-    complete(task("Task_Acknowledge", request), withVariables("confidentialFileOpened", true, "hrContact", "Harper Lee"));
+    complete(task("Task_Acknowledge", request), withVariables("confidentialFileOpened", true, "hrContact", "Harper Lee",
+        "supervisorId", "sam"));
   }
 
   void schedule(ProcessInstance request, String supportPerson) {
-    complete(task("Task_ScheduleMeeting", request), withVariables("meetingDate", "2026-03-04", "supportPerson", supportPerson));
+    complete(task("Task_ScheduleMeeting", request), withVariables("meetingDate", "2026-03-04", "supportPerson", supportPerson,
+        "supportingPeer", "peer-specialist".equals(supportPerson) ? "pat" : null));
   }
 
   /** The three meeting steps in their order. */

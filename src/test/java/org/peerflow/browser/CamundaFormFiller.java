@@ -25,6 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class CamundaFormFiller {
 
+  /** Whom the walk chooses when a form offers a choice of people and the step names nobody. */
+  private static final Map<String, String> DEMO_PERSON = Map.of(
+      "supervisorChoices", "sam", "peerChoices", "pat", "clinicianChoices", "casey");
+
   private static final Set<String> NO_INPUT = Set.of("text", "html", "image", "spacer", "separator", "button", "group");
   private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
@@ -119,10 +123,16 @@ final class CamundaFormFiller {
         }
       }
       case "select" -> {
-        String label = field.path("values").get(optionIndex(field, String.valueOf(value))).path("label").asText();
         click(element("[id$='-" + id + "-display']"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(label) + "]"))));
+        if (field.hasNonNull("valuesKey")) {
+          // a choice of people, from a list the process put on the task: "Sam Serrano (sam)"
+          click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+              "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), " + xpathLiteral("(" + value + ")") + ")]"))));
+        } else {
+          String label = field.path("values").get(optionIndex(field, String.valueOf(value))).path("label").asText();
+          click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+              "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(label) + "]"))));
+        }
       }
       default -> throw new AssertionError("The browser walk cannot fill a '" + field.path("type").asText()
           + "' field yet (" + id + ")");
@@ -138,6 +148,9 @@ final class CamundaFormFiller {
       case "datetime" -> element("input[id$='-" + id + "-date']").getAttribute("value").isEmpty();
       case "select" -> {
         String shown = element("[id$='-" + id + "-display']").getText().trim();
+        if (field.hasNonNull("valuesKey")) {
+          yield !shown.endsWith(")");
+        }
         boolean isOption = false;
         for (JsonNode option : field.path("values")) {
           isOption |= option.path("label").asText().equals(shown);
@@ -151,7 +164,10 @@ final class CamundaFormFiller {
   private Object plausibleValue(JsonNode field) {
     return switch (field.path("type").asText()) {
       case "checkbox" -> true;
-      case "radio", "select" -> field.path("values").get(0).path("value").asText();
+      case "select" -> field.hasNonNull("valuesKey")
+          ? DEMO_PERSON.get(field.path("valuesKey").asText())
+          : field.path("values").get(0).path("value").asText();
+      case "radio" -> field.path("values").get(0).path("value").asText();
       case "checklist" -> List.of(field.path("values").get(0).path("value").asText());
       case "datetime" -> today;
       case "number" -> "1";

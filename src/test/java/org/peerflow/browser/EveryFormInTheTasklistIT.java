@@ -146,7 +146,12 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     message(request, "MedicalDocumentationReceived", Map.of("medicalDocumentation", "Letter of the treating psychologist"));
     work(request, "accommodation-documentation-review", Map.of("documentationOutcome", "sufficient"));
     work(request, "accommodation-options", Map.of("interimNeeded", false));
-    // sam proposes an alternative, so the HR lead (hana, the task's assignee) decides
+    // Alex moves to sky's team: harper reassigns the case, and sky, not sam, approves and implements
+    String reassignment = start("harper", "Reassign a case", "case-reassignment", "case-reassignment-start",
+        Map.of("caseId", request, "role", "supervisorId"));
+    work(reassignment, "case-reassignment-choose", Map.of("newPerson", "sky", "reason", "Alex moved to the outreach team"));
+    assertEnded(reassignment);
+    // sky proposes an alternative, so the HR lead (hana, the task's assignee) decides
     work(request, "accommodation-supervisor-approval", Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
     work(request, "accommodation-decision", Map.of("accommodationDecision", "alternative"));
     // Alex asks to reconsider the alternative; harper, not hana who chose it, keeps it
@@ -341,6 +346,12 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   }
 
   private String worker(Task task) {
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      // a person the case names (the prescriber, the treating team) works on it before any group
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+        return link.getUserId();
+      }
+    }
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && WORKER.containsKey(link.getGroupId())) {
         return WORKER.get(link.getGroupId());

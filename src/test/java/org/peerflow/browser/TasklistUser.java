@@ -51,8 +51,17 @@ public final class TasklistUser implements AutoCloseable {
     TasklistUser user = new TasklistUser(id, browser);
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(id);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+      WebElement name = user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      WebElement secret = browser.findElement(By.cssSelector("input[ng-model='password']"));
+      // the login page moves the focus to the user name once it has loaded (autofocus): keys typed
+      // meanwhile can land in the wrong field, so type until both fields hold what was meant
+      for (int attempt = 0; attempt < 3 && !(id.equals(name.getAttribute("value"))
+          && password.equals(secret.getAttribute("value"))); attempt++) {
+        name.clear();
+        name.sendKeys(id);
+        secret.clear();
+        secret.sendKeys(password);
+      }
       browser.findElement(By.cssSelector("form button[type='submit']")).click();
       user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
       return user;

@@ -52,7 +52,8 @@ public final class ConsentWalk {
   }
 
   public void offerPeer(ProcessInstance consent, boolean accepted) {
-    complete(task("Task_OfferPeerSupport", consent), withVariables("peerSupportAccepted", accepted ? "yes" : "no"));
+    complete(task("Task_OfferPeerSupport", consent), withVariables("peerSupportAccepted", accepted ? "yes" : "no",
+        "supportingPeer", accepted ? "pat" : null));
   }
 
   static Map<String, Object> fullDisclosure() {

@@ -80,7 +80,8 @@ class InformedConsentTest extends IntegrationTestBase {
     assertThat(consent).isWaitingAt("Task_CheckDecisionMaker").variables()
         .containsEntry("prescriber", "casey").containsEntry("prescriberEmail", "casey@peerflow.example")
         .containsEntry("consentActive", false);
-    assertThat(task(consent)).hasCandidateGroup("clinicians");
+    assertThat(task(consent)).as("the prescriber and the treating team, not every clinician").hasCandidateUser("casey");
+    Assertions.assertThat(candidateGroups(task(consent))).isEmpty();
   }
 
   @Test
@@ -180,9 +181,9 @@ class InformedConsentTest extends IntegrationTestBase {
 
     if (accepted) {
       assertThat(consent).isWaitingAt("Task_Disclose", "Task_SupportSharedDecision");
-      assertThat(task("Task_SupportSharedDecision", consent)).hasCandidateGroup("peer-specialists");
-      assertThat(task("Task_Disclose", consent)).hasCandidateGroup("clinicians");
-      Assertions.assertThat(candidateGroups(task("Task_Disclose", consent))).containsExactly("clinicians");
+      assertThat(task("Task_SupportSharedDecision", consent)).as("the peer the clinician chose with the client").isAssignedTo("pat");
+      assertThat(task("Task_Disclose", consent)).hasCandidateUser("casey");
+      Assertions.assertThat(candidateGroups(task("Task_Disclose", consent))).isEmpty();
       walk.disclose(consent);
       assertThat(consent).isWaitingAt("Task_SupportSharedDecision");
       walk.supportAsPeer(consent);
@@ -324,7 +325,7 @@ class InformedConsentTest extends IntegrationTestBase {
     assertThat(adult).isWaitingAt("CallActivity_CourtPath").hasPassed("EndEvent_LacksCapacity").hasNotPassed("Task_RecordDecision");
     ProcessInstance court = walk.courtPath(adult);
     assertThat(court).isWaitingAt("Task_FilePetition");
-    assertThat(task(court)).hasCandidateGroup("clinicians");
+    assertThat(task(court)).hasCandidateUser("casey");
 
     // the treatment is authorized only by the court-approved plan
     complete(task(court), withVariables("petitionPursued", "file", "petitionKind", "guardianship-rogers",
@@ -443,7 +444,7 @@ class InformedConsentTest extends IntegrationTestBase {
         .containsEntry("withdrawnAt", Date.from(MONDAY.plusDays(95).toInstant()));
     Task discontinuation = task(consent);
     Assertions.assertThat(discontinuation.getAssignee()).isEqualTo("casey");
-    Assertions.assertThat(candidateGroups(discontinuation)).containsExactly("clinicians");
+    Assertions.assertThat(candidateGroups(discontinuation)).isEmpty();
     Assertions.assertThat(taskService.createTaskQuery().processInstanceId(consent.getId()).count()).isOne();
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(consent.getId()).timers().count()).isZero();
 
@@ -556,20 +557,26 @@ class InformedConsentTest extends IntegrationTestBase {
         .noneMatch(definition -> definition.startsWith("informed-consent"));
     Assertions.assertThat(rest.get("harper", "/engine-rest/history/process-instance?processInstanceBusinessKey="
         + consent.getBusinessKey()).json()).isEmpty();
-    Assertions.assertThat(rest.get("casey", "/engine-rest/process-instance/" + consent.getId() + "/variables").body())
+    Assertions.assertThat(rest.get("casey", "/engine-rest/history/variable-instance?processInstanceId=" + consent.getId()).body())
         .as("the treating clinician reads the record").contains("Olanzapine").contains("Sleep better");
-    Assertions.assertThat(rest.get("pat", "/engine-rest/process-instance/" + consent.getId() + "/variables").body())
+    Assertions.assertThat(rest.get("pat", "/engine-rest/history/variable-instance?processInstanceId=" + consent.getId()).body())
         .as("the supporting peer reads the record").contains("Sleep better");
+    EveryReadPath.assertNoneReveals(rest, "pia", "Olanzapine", consent.getId(), court.getId());
+    EveryReadPath.assertNoneReveals(rest, "pia", "Robin Ames", consent.getId(), court.getId());
   }
 
   @Test
-  void noTaskInEitherDiagramGoesToHrOrSupervisors() {
+  void everyTaskInEitherDiagramGoesToThePeopleTheConsentNames() {
     for (String key : List.of("informed-consent", "informed-consent-court-path")) {
       ProcessDefinition definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(key).latestVersion().singleResult();
       BpmnModelInstance model = processEngine.getRepositoryService().getBpmnModelInstance(definition.getId());
-      Assertions.assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task ->
-          Assertions.assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isIn("clinicians", "peer-specialists"));
+      // to the people the consent names (prescriber, treating team, supporting peer), never to a group
+      Assertions.assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {
+        Assertions.assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNull();
+        Assertions.assertThat(task.getCamundaCandidateUsers() == null ? task.getCamundaAssignee() : task.getCamundaCandidateUsers())
+            .as(task.getId()).isIn("${people.ids(execution, 'prescriber,treatingTeam')}", "${execution.getVariable('supportingPeer')}");
+      });
     }
   }
 

@@ -70,8 +70,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     assertThat(task(position)).hasCandidateGroup("hr");
     complete(task(position), withVariables("keyFunctions", TasklistValues.checklist("navigator"), "primaryQualifications",
         TasklistValues.checklist("lived-experience"), "classification", "PS I", "payGrade", "PS-1",
-        "jobRelatedOffenses", "none", "offenseJustification", "n/a"));
-    assertThat(task(position)).hasDefinitionKey("Task_ConfirmRole").hasCandidateGroup("supervisors");
+        "jobRelatedOffenses", "none", "offenseJustification", "n/a", "hiringManager", "sky", "interviewPeer", "pat"));
+    assertThat(task(position)).hasDefinitionKey("Task_ConfirmRole").isAssignedTo("sky");
     complete(task(position), withVariables("roleConfirmation", "changes", "supervisorRoleNotes", "Add housing"));
     assertThat(position).isWaitingAt("Task_DefineRole");
   }
@@ -168,8 +168,11 @@ class FairChanceHiringTest extends IntegrationTestBase {
 
     Task supervisor = task("Task_InterviewSupervisor", application);
     Task peer = task("Task_InterviewPeer", application);
-    assertThat(supervisor).hasCandidateGroup("supervisors");
-    assertThat(peer).hasCandidateGroup("peer-specialists");
+    // the people the position names, not every supervisor or peer specialist
+    assertThat(supervisor).isAssignedTo("sam");
+    assertThat(peer).isAssignedTo("pat");
+    Assertions.assertThat(taskService.getIdentityLinksForTask(supervisor.getId()))
+        .noneMatch(link -> link.getGroupId() != null);
     // five business days from Monday 2 March 09:00
     Assertions.assertThat(peer.getDueDate()).isEqualTo(Date.from(MONDAY.plusDays(7).toInstant()));
   }
@@ -676,8 +679,8 @@ class FairChanceHiringTest extends IntegrationTestBase {
     EveryReadPath.assertNoneReveals(rest, "sam", "2012 theft", application.getId(), review.getId());
     EveryReadPath.assertNoneReveals(rest, "sam", "Weighs against handling funds", application.getId(), review.getId());
     EveryReadPath.assertNoneReveals(rest, "pat", "2012 theft", application.getId(), review.getId());
-    Assertions.assertThat(rest.get("sam", "/engine-rest/process-instance/" + application.getId() + "/variables").body())
-        .as("sam reads the application itself").contains("supervisorInterviewNotes");
+    Assertions.assertThat(rest.get("sam", "/engine-rest/history/variable-instance?processInstanceId=" + application.getId()).body())
+        .as("sam, the hiring manager the position names, reads the application's history").contains("supervisorInterviewNotes");
     Assertions.assertThat(rest.get("harper", "/engine-rest/process-instance/" + review.getId() + "/variables").body())
         .as("hr reads the assessment").contains("Weighs against handling funds").contains("2012 theft");
   }

@@ -37,7 +37,8 @@ public final class HiringWalk {
         "keyFunctions", TasklistValues.checklist("navigator", "housing-supporter"),
         "primaryQualifications", TasklistValues.checklist("lived-experience", "peer-support-capacity", "ethical-conduct"),
         "classification", "Peer Specialist II", "payGrade", "PS-2", "checkRequiredByLaw", false,
-        "jobRelatedOffenses", "Recent fraud involving client funds", "offenseJustification", "Handles client benefits"));
+        "jobRelatedOffenses", "Recent fraud involving client funds", "offenseJustification", "Handles client benefits",
+        "hiringManager", "sam", "interviewPeer", "pat"));
     complete(task("Task_ConfirmRole", position), withVariables("roleConfirmation", "confirmed"));
     return position;
   }

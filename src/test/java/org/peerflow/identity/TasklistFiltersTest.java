@@ -32,6 +32,10 @@ class TasklistFiltersTest extends IntegrationTestBase {
       for (JsonNode filter : response.json()) {
         names.add(filter.get("name").asText());
       }
+      if (Groups.OPERATORS.equals(user.groupId())) {
+        assertThat(names).as("operators have no tasks and no Tasklist").isEmpty();
+        continue;
+      }
       assertThat(names).as(user.id() + "'s filters")
           .containsExactlyInAnyOrder(TasklistFilters.MY_WORK, TasklistFilters.MY_TASKS, Groups.NAMES.get(user.groupId()));
     }

@@ -126,6 +126,7 @@ class CaseRecordExportTest extends IntegrationTestBase {
     Rest.Response byHr = rest.get("harper", path);
     Assertions.assertThat(byHr.status()).isEqualTo(403);
     Assertions.assertThat(byHr.body()).doesNotContain("Robin Ames");
+    Assertions.assertThat(rest.get("pia", path).status()).as("a peer specialist the consent does not name").isEqualTo(403);
     Rest.Response byClinician = rest.get("casey", path);
     Assertions.assertThat(byClinician.status()).as(byClinician.body()).isEqualTo(200);
     Assertions.assertThat(byClinician.body()).contains("Informed consent for treatment", "Robin Ames", "consentDecision");

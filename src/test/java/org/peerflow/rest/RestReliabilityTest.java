@@ -251,7 +251,8 @@ class RestReliabilityTest extends IntegrationTestBase {
         "keyFunctions", Map.of("type", "Json", "value", "[\"navigator\"]"),
         "primaryQualifications", Map.of("type", "Json", "value", "[\"lived-experience\"]"),
         "classification", Map.of("value", "Peer Specialist II"), "payGrade", Map.of("value", "PS-2"),
-        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None")));
+        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None"),
+        "hiringManager", Map.of("value", "sam"), "interviewPeer", Map.of("value", "pat")));
   }
 
   @Test

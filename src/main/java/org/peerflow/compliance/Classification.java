@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -58,6 +60,17 @@ final class Classification {
   static Optional<Set<String>> data(BaseElement element) {
     return property(element, DATA).map(value -> Arrays.stream(value.split(","))
         .map(String::trim).filter(part -> !part.isEmpty()).collect(Collectors.toSet()));
+  }
+
+  /** @return whether the element is classified as handling one of the categories */
+  static boolean declaresAny(BaseElement element, String... categories) {
+    return data(element).map(data -> Arrays.stream(categories).anyMatch(data::contains)).orElse(false);
+  }
+
+  /** @return whether any step of the process's diagram is classified as handling one of the categories */
+  static boolean anyStepDeclares(Process process, String... categories) {
+    return process.getModelInstance().getModelElementsByType(FlowNode.class).stream()
+        .anyMatch(node -> declaresAny(node, categories));
   }
 
   static boolean isMilestone(BaseElement element, String milestone) {

@@ -20,6 +20,6 @@ class CompliancePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
-    configuration.getCustomPreDeployers().add(new ComplianceGuard(properties));
+    configuration.getCustomPreDeployers().add(ComplianceGuard.configured(properties));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What a Camunda Form shows and collects, component by component, for the vocabulary checks. */
-record FormContent(String resourceName, List<Component> components) {
+record FormContent(String resourceName, Optional<String> id, List<Component> components) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime",
@@ -27,16 +27,18 @@ record FormContent(String resourceName, List<Component> components) {
     }
   }
 
-  /** @return empty when the form is not valid JSON: the model checks refuse it on their own */
-  static Optional<FormContent> parse(String resourceName, byte[] bytes) {
-    try {
-      JsonNode form = JSON.readTree(bytes);
-      List<Component> components = new ArrayList<>();
-      collect(form.path("components"), components);
-      return Optional.of(new FormContent(resourceName, components));
-    } catch (IOException e) {
-      return Optional.empty();
+  /**
+   * @param bytes a Camunda Form: JSON with its {@code id} (what a {@code camunda:formRef} names) and components
+   * @throws IOException when it is not JSON
+   */
+  static FormContent parse(String resourceName, byte[] bytes) throws IOException {
+    JsonNode form = JSON.readTree(bytes);
+    if (form == null) {
+      throw new IOException("the file is empty");
     }
+    List<Component> components = new ArrayList<>();
+    collect(form.path("components"), components);
+    return new FormContent(resourceName, Optional.ofNullable(form.path("id").asText(null)), components);
   }
 
   private static void collect(JsonNode nodes, List<Component> into) {

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The workflow groups (README, "Who works in Peerflow"), by id, with their display names. */
-final class Groups {
+public final class Groups {
 
-  static final String HR = "hr";
+  public static final String HR = "hr";
   static final String SUPERVISORS = "supervisors";
   static final String PEER_SPECIALISTS = "peer-specialists";
   static final String CLINICIANS = "clinicians";

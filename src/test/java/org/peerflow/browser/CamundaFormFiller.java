@@ -54,7 +54,7 @@ final class CamundaFormFiller {
     for (JsonNode field : fields) {
       String key = field.path("key").asText();
       if (answers.containsKey(key)) {
-        if (!shown(field)) {
+        if (!shownSoon(field)) {
           throw new AssertionError("Form '" + form.path("id").asText() + "' does not show field '" + key
               + "' with these answers");
         }
@@ -80,6 +80,17 @@ final class CamundaFormFiller {
       }
     }
     return into;
+  }
+
+  /** An answered field must be shown: the form may still be drawing it. */
+  private boolean shownSoon(JsonNode field) {
+    try {
+      new WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(inputSelector(field))));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
   }
 
   private boolean shown(JsonNode field) {

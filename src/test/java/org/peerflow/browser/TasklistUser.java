@@ -182,6 +182,12 @@ public final class TasklistUser implements AutoCloseable {
   }
 
   private void press(By button, BooleanSupplier done) {
+    // a notice of the step before ("The process has been started.") may cover the button: close it, as a user would
+    for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
     WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();

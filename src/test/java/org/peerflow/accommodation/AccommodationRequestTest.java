@@ -319,6 +319,27 @@ class AccommodationRequestTest extends IntegrationTestBase {
   }
 
   @Test
+  void theDocumentationTimeoutComesFromTheDueDatesTableAndAProcessOwnerCanChangeIt() throws Exception {
+    String table = java.nio.file.Files.readString(Path.of("processes/accommodation-due-dates.dmn"));
+    deployDueDates(table.replace("<outputEntry id=\"OutputEntry_Default_DocumentationTimeout\"><text>15</text>",
+        "<outputEntry id=\"OutputEntry_Default_DocumentationTimeout\"><text>20</text>"));
+    try {
+      ProcessInstance request = walk.toAfterMeeting("yes");
+      ProcessInstance review = walk.requestDocumentation(request);
+      Job overdue = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
+      Assertions.assertThat(overdue.getDuedate()).as("20 business days from Monday 2 March").isEqualTo(at(28));
+    } finally {
+      deployDueDates(table);
+    }
+  }
+
+  /** A process owner's edit of the due-dates table, deployed as the folders would. */
+  private void deployDueDates(String dmn) {
+    org.peerflow.deployment.FolderDeployments.deploy(processEngine.getRepositoryService(),
+        Map.of("accommodation-due-dates.dmn", dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "due-dates-edit");
+  }
+
+  @Test
   void documentationForAnUnknownCaseIsRefusedAndChangesNothing() {
     ProcessInstance request = walk.toAfterMeeting("yes");
     ProcessInstance review = walk.requestDocumentation(request);
@@ -410,7 +431,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
     ProcessInstance request = walk.toSupervisorApproval();
     walk.supervisorAnswers(request, "approve", "sam");
 
-    assertThat(request).hasPassed("Task_RecordSupervisorApproval").hasNotPassed("Task_Decide");
+    assertThat(request).hasPassed("Task_RecordSupervisorApproval", "EndEvent_NoReconsiderationOffered").hasNotPassed("Task_Decide");
     Assertions.assertThat(Mailbox.body(single(mailTo(request), "Decision on your accommodation request")))
         .contains("We approve your accommodation request").contains("Start at 10:00 on Tuesdays and Thursdays")
         .contains("Decided by: Sam Serrano (your supervisor)");
@@ -455,6 +476,94 @@ class AccommodationRequestTest extends IntegrationTestBase {
         .contains("The 10:00 start leaves intake uncovered").contains("ask us to reconsider");
     Assertions.assertThat(runtimeService.getVariable(walk.child(request, "accommodation-implementation").getId(), "accommodationToImplement"))
         .isEqualTo("Start at 9:00 every day with a quiet room for the first hour");
+  }
+
+  @Test
+  void anAlternativeIsPutInPlaceAndItsLetterOffersReconsiderationByADate() throws Exception {
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "alternative");  // by hana, the HR lead
+
+    String letter = Mailbox.body(single(mailTo(request), "Decision on your accommodation request"));
+    Assertions.assertThat(letter).contains("ask us to reconsider by Monday, March 16, 2026")  // 10 business days
+        .contains("Someone other than the person who made this decision").contains("Equal Employment Opportunity");
+    assertThat(request).isWaitingAt("CallActivity_Implement", "Gateway_AwaitAlternativeReconsideration");
+    Job window = managementService.createJobQuery().processInstanceId(request.getId()).timers().singleResult();
+    Assertions.assertThat(window.getDuedate()).isEqualTo(at(14));
+  }
+
+  @Test
+  void anAlternativeReconsideredBySomeoneElseCanBeChangedToWhatTheEmployeeAskedFor() throws Exception {
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "alternative");  // by hana, the HR lead
+    walk.implement(request);
+    ClockUtil.setCurrentTime(at(2));
+    runtimeService.createMessageCorrelation("AccommodationReconsiderationRequested")
+        .processInstanceBusinessKey(request.getBusinessKey()).setVariable("reconsiderationReasons", "9:00 still clashes with therapy").correlate();
+
+    assertThat(request).isWaitingAt("Task_ReconsiderAlternative", "Event_FollowUpDue");
+    Task reconsider = task("Task_ReconsiderAlternative", request);
+    assertThat(reconsider).hasCandidateGroup("hr");
+    Assertions.assertThat(reconsider.getAssignee()).isNull();
+    Assertions.assertThat(reconsider.getDueDate()).isEqualTo(at(23));  // 15 business days from Wednesday
+    Map<String, Object> change = withVariables("reconsiderationOutcome", "change",
+        "reconsideredAccommodation", "Start at 10:00 on Tuesdays and Thursdays",
+        "reconsiderationDecisionReasons", "Sky can cover intake on those two mornings");
+    Assertions.assertThatThrownBy(() -> walk.as("hana", () -> complete(reconsider, change)))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("Someone other than hana");
+    walk.as("harper", () -> complete(reconsider, change));
+
+    assertThat(request).hasPassed("Task_SendReconsiderationDecision").isWaitingAt("CallActivity_ImplementReconsidered", "Event_FollowUpDue")
+        .variables().containsEntry("approvedAccommodation", "Start at 10:00 on Tuesdays and Thursdays").containsEntry("decidedBy", "harper");
+    Assertions.assertThat(Mailbox.body(single(mailTo(request), "Reconsideration of your accommodation")))
+        .contains("We are changing your accommodation").contains("Start at 10:00 on Tuesdays and Thursdays")
+        .contains("Sky can cover intake").contains("Decided by: Harper Hughes (Human Resources, on reconsideration)");
+    ProcessInstance changed = walk.child(request, "accommodation-implementation");
+    Assertions.assertThat(runtimeService.getVariable(changed.getId(), "accommodationToImplement"))
+        .isEqualTo("Start at 10:00 on Tuesdays and Thursdays");
+    walk.implement(request);
+    assertThat(request).hasPassed("EndEvent_ReconsideredInPlace").isWaitingAt("Event_FollowUpDue");
+  }
+
+  @Test
+  void anAlternativeUpheldOnReconsiderationStaysInPlace() throws Exception {
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "alternative");
+    runtimeService.createMessageCorrelation("AccommodationReconsiderationRequested")
+        .processInstanceBusinessKey(request.getBusinessKey()).correlate();
+    walk.as("harper", () -> complete(task("Task_ReconsiderAlternative", request), withVariables(
+        "reconsiderationOutcome", "uphold", "reconsiderationDecisionReasons", "Nobody can cover intake before 9:00")));
+
+    assertThat(request).hasPassed("EndEvent_AlternativeUpheld").isWaitingAt("CallActivity_Implement");
+    Assertions.assertThat(Mailbox.body(single(mailTo(request), "Reconsideration of your accommodation")))
+        .contains("We are keeping the accommodation we approved").contains("Start at 9:00 every day")
+        .doesNotContain("We are changing");
+  }
+
+  @Test
+  void withoutAReconsiderationRequestTheAlternativeStands() {
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "alternative");
+    Job window = managementService.createJobQuery().processInstanceId(request.getId()).timers().singleResult();
+    ClockUtil.setCurrentTime(at(14));
+    managementService.executeJob(window.getId());
+
+    assertThat(request).hasPassed("EndEvent_AlternativeStands").isWaitingAt("CallActivity_Implement");
+    Assertions.assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(request.getId())
+        .eventName("AccommodationReconsiderationRequested").count()).isZero();
+  }
+
+  @Test
+  void anAlternativeDecidedOnReconsiderationOffersNoSecondRound() throws Exception {
+    ProcessInstance request = walk.toDecision();
+    walk.decide(request, "deny");
+    runtimeService.createMessageCorrelation("AccommodationReconsiderationRequested")
+        .processInstanceBusinessKey(request.getBusinessKey()).correlate();
+    walk.as("harper", () -> walk.decide(request, "alternative"));
+
+    assertThat(request).hasPassed("EndEvent_NoReconsiderationOffered").isWaitingAt("CallActivity_Implement");
+    List<MimeMessage> decisions = mailTo(request).stream().filter(m -> Mailbox.subject(m).startsWith("Decision")).toList();
+    Assertions.assertThat(Mailbox.body(decisions.get(decisions.size() - 1)))
+        .contains("not exactly the one you asked for").doesNotContain("ask us to reconsider by");
   }
 
   @Test
@@ -603,7 +712,7 @@ class AccommodationRequestTest extends IntegrationTestBase {
       Map<String, Object> row = processEngine.getDecisionService().evaluateDecisionTableByKey("accommodation-due-dates")
           .variables(Map.of("accommodationPolicy", policy)).evaluate().getSingleResult().getEntryMap();
       Assertions.assertThat(row).as(policy).containsEntry("acknowledgeDays", 5).containsEntry("decisionDays", 15)
-          .containsEntry("followUpDays", 10).containsEntry("reconsiderationDays", 10);
+          .containsEntry("followUpDays", 10).containsEntry("reconsiderationDays", 10).containsEntry("documentationTimeoutDays", 15);
     }
     ProcessInstance request = runtimeService.createProcessInstanceByKey("accommodation-request")
         .setVariable("employeeName", "Alex").setVariable("employeeEmail", AccommodationWalk.uniqueEmail())

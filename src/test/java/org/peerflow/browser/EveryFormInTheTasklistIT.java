@@ -165,6 +165,9 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     // sky proposes an alternative, so the HR lead (hana, the task's assignee) decides
     work(request, "accommodation-supervisor-approval", Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
     work(request, "accommodation-decision", Map.of("accommodationDecision", "alternative"));
+    // Alex asks to reconsider the alternative; harper, not hana who chose it, keeps it
+    message(request, "AccommodationReconsiderationRequested", Map.of("reconsiderationReasons", "9:00 clashes with therapy"));
+    work(request, "accommodation-alternative-reconsideration", Map.of("reconsiderationOutcome", "uphold"));
     work(request, "accommodation-implement", Map.of());
     timerFires(request, "Event_FollowUpDue");
     work(request, "accommodation-follow-up", Map.of("accommodationEffective", "yes"));

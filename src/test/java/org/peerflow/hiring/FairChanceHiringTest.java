@@ -299,14 +299,38 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task("Task_RecordCheckAuthorization", application), withVariables(
         "standaloneDisclosureGiven", true, "authorizationDecision", "declined"));
 
-    assertThat(application).isEnded().hasPassed("Task_SendAuthorizationDeclined", "EndEvent_AuthorizationDeclined")
+    assertThat(application).isWaitingAt("Gateway_AwaitChangeOfMind").hasPassed("Task_SendAuthorizationDeclined")
         .hasNotPassed("CallActivity_RecordReview");
     Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-record-review")
         .processInstanceBusinessKey(application.getBusinessKey()).count()).isZero();
     MimeMessage letter = mailTo(application).stream()
         .filter(mail -> Mailbox.subject(mail).equals("Your conditional offer: Peer Specialist - Housing Navigator")).findFirst().orElseThrow();
     Assertions.assertThat(Mailbox.body(letter)).contains("you chose not to authorize it").contains("we have not requested")
-        .contains("tell Human Resources by any");
+        .contains("tell Human Resources by any").contains("by Monday, March 16, 2026");  // 10 business days
+
+    Job window = managementService.createJobQuery().processInstanceId(application.getId()).timers().singleResult();
+    Assertions.assertThat(window.getDuedate()).isEqualTo(Date.from(MONDAY.plusDays(14).toInstant()));
+    ClockUtil.setCurrentTime(window.getDuedate());
+    managementService.executeJob(window.getId());
+    assertThat(application).isEnded().hasPassed("EndEvent_AuthorizationDeclined").hasNotPassed("CallActivity_RecordReview");
+  }
+
+  @Test
+  void anApplicantWhoDeclinedMayStillAuthorizeTheCheckAndTheApplicationGoesOn() {
+    ProcessInstance application = walk.toOffer("US-MA");
+    complete(task("Task_MakeConditionalOffer", application), withVariables("offerSalary", "$24/hour", "offerStartDate", "2026-04-06"));
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "authorizationDecision", "declined"));
+
+    runtimeService.createMessageCorrelation("CheckAuthorizedAfterAll").processInstanceBusinessKey(application.getBusinessKey()).correlate();
+    assertThat(application).isWaitingAt("Task_RecordCheckAuthorization");
+    assertThat(task(application)).hasCandidateGroup("hr");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(application.getId()).timers().count())
+        .as("the window closed with the change of mind").isZero();
+    complete(task("Task_RecordCheckAuthorization", application), withVariables(
+        "standaloneDisclosureGiven", true, "authorizationDecision", "authorized",
+        "checkAuthorizationSigned", true, "checkAuthorizationDate", "2026-03-05"));
+    assertThat(application).isWaitingAt("CallActivity_RecordReview");
   }
 
   @Test
@@ -486,7 +510,7 @@ class FairChanceHiringTest extends IntegrationTestBase {
   }
 
   @Test
-  void inLosAngelesCountyHrMailsTheNoticesAndTheWindowCountsFromTheMailing() throws Exception {
+  void inLosAngelesCountyHrMailsTheNoticesAndTheWindowCountsFromTheLettersArrival() throws Exception {
     ProcessInstance application = walk.toOffer("US-CA-LA");
     ProcessInstance review = walk.toResponseWait(application);
 
@@ -497,11 +521,11 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task(review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA", "mailingMethod", "first-class",
         "mailedOn", "2026-03-03"));
 
-    // 5 business days from the mailing on Tuesday 3 March: Tuesday 10 March, to the end of that day
+    // mailed on Tuesday 3 March, counted as received 3 business days later (Friday 6 March),
+    // then 5 business days: Friday 13 March, to the end of that day
     Job timer = managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult();
-    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(
-        java.time.ZonedDateTime.of(2026, 3, 10, 23, 59, 59, 0, MONDAY.getZone()).toInstant()));
-    assertThat(review).variables().containsEntry("mailedOn", "2026-03-03");
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(endOf(2026, 3, 13));
+    assertThat(review).variables().containsEntry("mailedOn", "2026-03-03").containsEntry("mailReceiptAllowanceDays", 3);
 
     runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
         .setVariable("applicantResponse", "No further comment").correlate();
@@ -510,8 +534,70 @@ class FairChanceHiringTest extends IntegrationTestBase {
     complete(task(review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA", "mailingMethod", "certified",
         "mailedOn", "2026-03-12"));
     assertThat(review).isWaitingAt("Gateway_AwaitFinalReconsideration");
+    // mailed Thursday 12 March: 3 business days to arrive and 10 to ask, Tuesday 31 March
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(review.getId())
+        .activityId("Event_FinalReconsiderationWindowEnded").singleResult().getDuedate()).isEqualTo(endOf(2026, 3, 31));
     walk.reconsiderationWindowEnds(review);
     assertThat(review).isEnded().hasPassed("EndEvent_FinalAdverse");
+  }
+
+  @Test
+  void theMailAllowanceComesFromTheJurisdictionTableAndAProcessOwnerCanChangeIt() {
+    // Los Angeles County counts its 5 business days from the mailing: an owner who keeps only that minimum sets 0
+    deployRecordRules(readRecordRules().replace("<outputEntry id=\"OutputEntry_LA_4\"><text>3</text>",
+        "<outputEntry id=\"OutputEntry_LA_4\"><text>0</text>"));
+    try {
+      ProcessInstance review = walk.toResponseWait(walk.toOffer("US-CA-LA"));
+      complete(task("Task_MailPreliminaryNotice", review), withVariables("mailingAddress", "12 Main St, Los Angeles, CA",
+          "mailingMethod", "first-class", "mailedOn", "2026-03-03"));
+
+      Assertions.assertThat(managementService.createJobQuery().processInstanceId(review.getId()).timers().singleResult()
+          .getDuedate()).as("5 business days from the mailing on Tuesday 3 March").isEqualTo(endOf(2026, 3, 10));
+    } finally {
+      deployRecordRules(readRecordRules());
+    }
+  }
+
+  @Test
+  void theDisputeAndReconsiderationPeriodsComeFromTheJurisdictionTable() {
+    deployRecordRules(readRecordRules()
+        .replace("<outputEntry id=\"OutputEntry_MA_5\"><text>22</text>", "<outputEntry id=\"OutputEntry_MA_5\"><text>10</text>")
+        .replace("<outputEntry id=\"OutputEntry_MA_6\"><text>10</text>", "<outputEntry id=\"OutputEntry_MA_6\"><text>15</text>"));
+    try {
+      ProcessInstance application = walk.toOffer("US-MA");
+      ProcessInstance review = walk.toResponseWait(application);
+      runtimeService.createMessageCorrelation("ApplicantResponseReceived").processInstanceBusinessKey(application.getBusinessKey())
+          .setVariable("applicantResponse", "Not mine").setVariable("disputesAccuracy", true).correlate();
+      Assertions.assertThat(task("Task_ResolveDispute", review).getDueDate()).as("10 business days from Monday 2 March")
+          .isEqualTo(Date.from(MONDAY.plusDays(14).toInstant()));
+      complete(task("Task_ResolveDispute", review), withVariables("disputeOutcome", "corrected", "disputeResolvedOn", "2026-03-06",
+          "disputeNotes", "Agency corrected it"));
+      walk.reassess(review, "final-adverse");
+
+      Assertions.assertThat(managementService.createJobQuery().processInstanceId(review.getId())
+          .activityId("Event_FinalReconsiderationWindowEnded").singleResult().getDuedate())
+          .as("15 business days from Monday 2 March").isEqualTo(Date.from(MONDAY.plusDays(21).toInstant()));
+    } finally {
+      deployRecordRules(readRecordRules());
+    }
+  }
+
+  private static String readRecordRules() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("processes/hiring-record-rules.dmn"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A process owner's edit of the jurisdiction table, deployed as the folders would. */
+  private void deployRecordRules(String dmn) {
+    org.peerflow.deployment.FolderDeployments.deploy(processEngine.getRepositoryService(),
+        java.util.Map.of("hiring-record-rules.dmn", dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "record-rules-edit");
+  }
+
+  private static Date endOf(int year, int month, int day) {
+    return Date.from(java.time.ZonedDateTime.of(year, month, day, 23, 59, 59, 0, MONDAY.getZone()).toInstant());
   }
 
   @Test

@@ -204,6 +204,14 @@
     }).catch(function (error) { status('Check failed: ' + error.message, 'refused'); });
   }
 
+  // where files are the source of truth, the server also wrote the deployed models into the folders
+  function filesWritten(content) {
+    if (content.fileError) {
+      return '; the model folders could not be updated: ' + content.fileError;
+    }
+    return content.files && content.files.length ? '; written to ' + content.files.join(', ') : '';
+  }
+
   function deployed(answer, what) {
     showFindings(answer.content.findings);
     if (answer.status === 422) {
@@ -212,7 +220,7 @@
     }
     var version = answer.content.version;
     status(what + ': ' + version.key + ' version ' + version.version + ' is live (deployed with '
-      + answer.content.resources.join(', ') + ').', 'ok');
+      + answer.content.resources.join(', ') + ')' + filesWritten(answer.content) + '.', 'ok');
     return loadModels().then(function () { return open(version); }).then(function () {
       document.body.dataset.deployedVersion = String(version.version);
     });

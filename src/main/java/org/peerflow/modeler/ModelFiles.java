@@ -32,10 +32,27 @@ class ModelFiles {
   private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
 
   private volatile List<Path> folders;
+  private volatile boolean writing;
 
-  ModelFiles(@Value("${peerflow.modeler.write-to-folders:false}") boolean enabled,
+  ModelFiles(@Value("${peerflow.modeler.write-to-folders:false}") boolean writing,
       @Value("${peerflow.deployment.locations:processes,forms}") String[] locations) {
-    this.folders = enabled ? Arrays.stream(locations).map(ModelFiles::folder).toList() : List.of();
+    this.folders = Arrays.stream(locations).map(ModelFiles::folder).toList();
+    this.writing = writing;
+  }
+
+  boolean writing() {
+    return writing;
+  }
+
+  /** The content of a deployed resource's file in the folders, when the file is there. */
+  Optional<byte[]> read(String resourceName) {
+    return fileFor(resourceName).filter(Files::isRegularFile).map(file -> {
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+    });
   }
 
   /**
@@ -48,6 +65,9 @@ class ModelFiles {
    */
   List<Path> write(Map<String, byte[]> resources) {
     List<Path> written = new ArrayList<>();
+    if (!writing) {
+      return written;
+    }
     resources.forEach((resourceName, content) -> fileFor(resourceName).ifPresent(file -> {
       try {
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {
@@ -68,7 +88,10 @@ class ModelFiles {
     return written;
   }
 
-  /** The file of a deployed resource in the configured folders; empty for a resource of no folder. */
+  /**
+   * The file of a deployed resource in the configured folders (the deployment's, {@code
+   * peerflow.deployment.locations}); empty for a resource of no folder.
+   */
   Optional<Path> fileFor(String resourceName) {
     int slash = resourceName.indexOf('/');
     if (slash < 1) {
@@ -90,9 +113,14 @@ class ModelFiles {
    * folder, never the repository's own).
    */
   AutoCloseable writeInto(List<Path> otherFolders) {
-    List<Path> before = folders;
+    List<Path> foldersBefore = folders;
+    boolean writingBefore = writing;
     folders = otherFolders.stream().map(path -> path.toAbsolutePath().normalize()).toList();
-    return () -> folders = before;
+    writing = true;
+    return () -> {
+      folders = foldersBefore;
+      writing = writingBefore;
+    };
   }
 
   private static Path folder(String location) {

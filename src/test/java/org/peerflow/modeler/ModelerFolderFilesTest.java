@@ -74,6 +74,27 @@ class ModelerFolderFilesTest extends IntegrationTestBase {
   }
 
   @Test
+  void aDiagramIsCheckedAndDeployedWithTheProcessesItCallsFromTheirFiles() throws Exception {
+    String diagram = latestContent("bpmn", "fair-chance-hiring");
+    JsonNode withCalls = new ObjectMapper().readTree(
+        send("POST", "/modeler/api/models/bpmn/fair-chance-hiring/check", diagram).body());
+    assertThat(withCalls.path("findings")).isEmpty();
+    assertThat(withCalls.path("resources").toString()).as("the called processes with their own forms")
+        .contains("processes/fair-chance-record-review.bpmn", "forms/check-result.form",
+            "processes/fair-chance-former-client.bpmn", "forms/former-client-review.form");
+
+    // the called process's file, not its deployed version, is what goes with the diagram
+    Path processes = Files.createDirectories(temporary.resolve("processes"));
+    Files.writeString(processes.resolve("fair-chance-record-review.bpmn"), "<definitions>broken");
+    HttpResponse<String> answer;
+    try (AutoCloseable pointed = modelFiles.writeInto(List.of(processes, temporary.resolve("forms")))) {
+      answer = send("POST", "/modeler/api/models/bpmn/fair-chance-hiring/check", diagram);
+    }
+    assertThat(new ObjectMapper().readTree(answer.body()).path("findings").toString())
+        .contains("fair-chance-record-review.bpmn");
+  }
+
+  @Test
   void aResourceIsWrittenOnlyInsideTheFolderOfItsName() throws Exception {
     Path processes = temporary.resolve("processes");
     try (AutoCloseable pointed = modelFiles.writeInto(List.of(processes))) {
@@ -82,7 +103,7 @@ class ModelerFolderFilesTest extends IntegrationTestBase {
       assertThat(modelFiles.fileFor("forms/hiring.form")).as("no configured folder named forms").isEmpty();
       assertThat(modelFiles.fileFor("hiring.bpmn")).isEmpty();
     }
-    assertThat(modelFiles.fileFor("processes/hiring.bpmn")).as("off in the test profile").isEmpty();
+    assertThat(modelFiles.writing()).as("off in the test profile").isFalse();
   }
 
   private String latestContent(String type, String key) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,9 @@ class ModelerBrowserIT extends IntegrationTestBase {
   private static final String KEY = "fair-chance-hiring";
   private static final String AUTHORIZATION_TASK = "Task_RecordCheckAuthorization";
   private static final String RENAMED_TASK = "Task_MakeConditionalOffer";
+  private static final String DECISION = "hiring-record-rules";
+  private static final String FORM = "check-authorization";
+  private static final String FORM_LABEL = "Edited in the web modeler";
   private static final String NEW_NAME = "Make the conditional offer (edited in the web modeler)";
   static final Path SCREENSHOT = Path.of("docs", "web-modeler.png");
   private static final Path AXE = Path.of("src/main/modeler/node_modules/axe-core/axe.min.js");
@@ -145,6 +149,53 @@ class ModelerBrowserIT extends IntegrationTestBase {
       Chromium.saveDiagnostics(browser, "modeler");
       throw e;
     }
+  }
+
+  @Test
+  void owenOpensAndDeploysADecisionTableAndAnEditedForm() throws Exception {
+    try {
+      loginToCockpit("owen");
+      browser.get(url("/modeler"));
+      wait.until(d -> "true".equals(body("ready")));
+
+      int decisionVersion = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion()
+          .singleResult().getVersion();
+      openAndDeploy("dmn", DECISION, "", decisionVersion + 1);
+      DecisionDefinition decision = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+          .latestVersion().singleResult();
+      assertThat(decision.getVersion()).isEqualTo(decisionVersion + 1);
+      assertThat(repository.createDeploymentQuery().deploymentId(decision.getDeploymentId()).singleResult().getSource())
+          .isEqualTo("peerflow-modeler");
+      assertThat(browser.findElements(By.cssSelector("#canvas .tjs-table, #canvas .djs-container")))
+          .as("dmn-js shows the decision").isNotEmpty();
+
+      String formVersion = browser.findElement(By.cssSelector("nav button[data-type='form'][data-key='" + FORM + "']"))
+          .getText().replaceAll(".*\\(v(\\d+)\\)$", "$1");
+      openAndDeploy("form", FORM,
+          "var e = window.peerflowModeler.editor, f = e.get('formFieldRegistry').getAll()"
+              + ".filter(function (x) { return x.label; })[0];"
+              + "e.get('modeling').editFormField(f, 'label', '" + FORM_LABEL + "');",
+          Integer.parseInt(formVersion) + 1);
+      Deployment formDeployment = repository.createDeploymentQuery().deploymentSource("peerflow-modeler")
+          .deploymentName(FORM).deploymentAfter(startedAt).singleResult();
+      try (var in = repository.getResourceAsStream(formDeployment.getId(), "forms/" + FORM + ".form")) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains(FORM_LABEL);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      Chromium.saveDiagnostics(browser, "modeler-dmn-form");
+      throw e;
+    }
+  }
+
+  private void openAndDeploy(String type, String key, String edit, int expectedVersion) {
+    script("delete document.body.dataset.deployedVersion; delete document.body.dataset.opened;");
+    browser.findElement(By.cssSelector("nav button[data-type='" + type + "'][data-key='" + key + "']")).click();
+    wait.until(d -> key.equals(body("opened")));
+    if (!edit.isEmpty()) {
+      script(edit);
+    }
+    browser.findElement(By.id("deploy")).click();
+    wait.until(d -> String.valueOf(expectedVersion).equals(body("deployedVersion")));
   }
 
   /** axe-core (npm, injected by the test and never served) on the page with a diagram open. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ class ModelerFolderFilesTest extends IntegrationTestBase {
     assertThat(edited).isNotEqualTo(form);
     Path formsFolder = temporary.resolve("test-forms");
 
+    Date startedAt = new Date(System.currentTimeMillis() - 1000);
     HttpResponse<String> answer;
     try (AutoCloseable pointed = modelFiles.writeInto(List.of(temporary.resolve("test-processes"), formsFolder))) {
       answer = send("POST", "/modeler/api/models/form/calendar-demo-respond/deploy", edited);
@@ -52,6 +54,11 @@ class ModelerFolderFilesTest extends IntegrationTestBase {
     assertThat(latestContent("form", "calendar-demo-respond")).as("the file is what the engine runs").isEqualTo(edited);
     assertThat(new ObjectMapper().readTree(answer.body()).path("files").toString()).contains(written.toString());
     assertThat(Files.readAllBytes(REPOSITORY_FORM)).as("the repository's own folder is untouched").isEqualTo(repositoryBefore);
+
+    // later tests run against the folders' versions
+    processEngine.getRepositoryService().createDeploymentQuery().deploymentSource(ModelerApi.SOURCE)
+        .deploymentAfter(startedAt).list()
+        .forEach(deployment -> processEngine.getRepositoryService().deleteDeployment(deployment.getId(), true));
   }
 
   @Test

@@ -3,9 +3,12 @@ package org.peerflow.modeler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +41,16 @@ class DeployedModels {
 
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$#{}]+)\"");
   private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
+  private static final Pattern CALLED_ELEMENT = Pattern.compile("\\bcalledElement=\"([^\"$#{}]+)\"");
 
   private final ProcessEngine processEngine;
   private final RepositoryService repository;
+  private final ModelFiles files;
 
-  DeployedModels(ProcessEngine processEngine) {
+  DeployedModels(ProcessEngine processEngine, ModelFiles files) {
     this.processEngine = processEngine;
     this.repository = processEngine.getRepositoryService();
+    this.files = files;
   }
 
   /** The latest version of every model, processes first, each type by key. */
@@ -95,12 +101,13 @@ class DeployedModels {
   }
 
   /**
-   * The files one deployment of a diagram needs: the diagram, every form it names (camunda:formRef)
-   * and every decision table its business rule tasks call (camunda:decisionRef). Each is taken from
-   * {@code sourceDeploymentId} when that deployment has it (restoring an old version restores its
-   * forms too), otherwise from the latest deployed version; resource names stay as deployed.
-   *
-   * @throws IllegalArgumentException naming a form or decision that is deployed nowhere
+   * The files one deployment of a diagram needs: the diagram, every form it names (camunda:formRef),
+   * every decision table its business rule tasks call (camunda:decisionRef), and every process its
+   * call activities call (calledElement) whose file is in the model folders, with that process's
+   * own forms, tables and calls. A form or table is taken from {@code sourceDeploymentId} when that
+   * deployment has it (restoring an old version restores its forms too), otherwise from the latest
+   * deployed version; a called process from {@code sourceDeploymentId} when it has it, otherwise
+   * from its file (files are the source of truth). Resource names stay as deployed.
    */
   Map<String, byte[]> withReferences(String resourceName, byte[] diagram, String sourceDeploymentId) {
     Map<String, byte[]> resources = new LinkedHashMap<>();
@@ -108,10 +115,33 @@ class DeployedModels {
     if (!resourceName.endsWith(".bpmn")) {
       return resources;
     }
-    String xml = new String(diagram, java.nio.charset.StandardCharsets.UTF_8);
-    addReferenced(resources, Type.form, refs(FORM_REF, xml), sourceDeploymentId);
-    addReferenced(resources, Type.dmn, refs(DECISION_REF, xml), sourceDeploymentId);
+    Deque<byte[]> diagrams = new ArrayDeque<>(List.of(diagram));
+    while (!diagrams.isEmpty()) {
+      String xml = new String(diagrams.pop(), StandardCharsets.UTF_8);
+      addReferenced(resources, Type.form, refs(FORM_REF, xml), sourceDeploymentId);
+      addReferenced(resources, Type.dmn, refs(DECISION_REF, xml), sourceDeploymentId);
+      for (String key : refs(CALLED_ELEMENT, xml)) {
+        calledProcess(key, sourceDeploymentId).ifPresent(called -> {
+          if (resources.putIfAbsent(called.getKey(), called.getValue()) == null) {
+            diagrams.push(called.getValue());
+          }
+        });
+      }
+    }
     return resources;
+  }
+
+  /** The latest deployed version's resource name of a called process, with its content; empty when not in the folders. */
+  private Optional<Map.Entry<String, byte[]>> calledProcess(String key, String sourceDeploymentId) {
+    Optional<? extends ResourceDefinition> latest = definitions(Type.bpmn, key).stream()
+        .max(Comparator.comparingInt(ResourceDefinition::getVersion));
+    if (latest.isEmpty()) {
+      return Optional.empty(); // the check names the call of a process that is deployed nowhere
+    }
+    String name = latest.get().getResourceName();
+    Optional<byte[]> content = Optional.ofNullable(sourceDeploymentId).flatMap(id -> resource(id, name))
+        .or(() -> files.read(name));
+    return content.map(bytes -> Map.entry(name, bytes));
   }
 
   private void addReferenced(Map<String, byte[]> resources, Type type, List<String> keys, String sourceDeploymentId) {

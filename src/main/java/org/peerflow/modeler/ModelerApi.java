@@ -3,8 +3,11 @@ package org.peerflow.modeler;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -43,11 +46,13 @@ class ModelerApi {
   private final ModelerAccess access;
   private final DeployedModels models;
   private final DeploymentDryRun dryRun;
+  private final ModelFiles files;
 
-  ModelerApi(ModelerAccess access, DeployedModels models, DeploymentDryRun dryRun) {
+  ModelerApi(ModelerAccess access, DeployedModels models, DeploymentDryRun dryRun, ModelFiles files) {
     this.access = access;
     this.models = models;
     this.dryRun = dryRun;
+    this.files = files;
   }
 
   @GetMapping("/models")
@@ -116,7 +121,16 @@ class ModelerApi {
       Version deployed = latest(type, key);
       LOG.info("PEERFLOW-MOD-001 {} deployed {} version {} from the web modeler as deployment {} ({})",
           user.id(), key, deployed.version(), deployment.getId(), resources.keySet());
-      return ResponseEntity.ok(Map.of("version", deployed, "resources", resources.keySet(), "findings", List.of()));
+      Map<String, Object> answer = new LinkedHashMap<>(
+          Map.of("version", deployed, "resources", resources.keySet(), "findings", List.of()));
+      // after the engine accepted the models: a refused deployment leaves the files as they were
+      try {
+        answer.put("files", files.write(resources).stream().map(Path::toString).toList());
+      } catch (UncheckedIOException notWritten) {
+        LOG.warn("PEERFLOW-MOD-004 {} is deployed but its files are not: {}", key, notWritten.getMessage());
+        answer.put("fileError", notWritten.getMessage());
+      }
+      return ResponseEntity.ok(answer);
     } catch (ProcessEngineException refused) {
       LOG.info("PEERFLOW-MOD-002 {} tried to deploy {} from the web modeler; refused: {}", user.id(), key, refused.getMessage());
       return ResponseEntity.unprocessableEntity()

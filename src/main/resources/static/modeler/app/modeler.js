@@ -189,19 +189,47 @@
 
   // --- check, deploy, history, restore ----------------------------------------------------------
 
+  // bpmnlint (recommended + Camunda 7.24 compatibility, lint/.bpmnlintrc) runs here in the browser, from
+  // the jar; its findings are advice shown like the server's, and only the server's refuse a deployment
+  function lintFindings() {
+    if (state.type !== 'bpmn' || !window.PeerflowLint) {
+      return Promise.resolve([]);
+    }
+    return window.PeerflowLint.lint(state.editor.getDefinitions()).then(function (results) {
+      var findings = [];
+      Object.keys(results).forEach(function (rule) {
+        results[rule].forEach(function (report) {
+          findings.push({ elementId: report.id || null, rule: 'bpmnlint/' + rule, message: report.message, advisory: true });
+        });
+      });
+      return findings;
+    });
+  }
+
   function check() {
     status('Checking ' + state.model.key + ' with every rule a deployment must pass…', '');
     return currentContent().then(function (content) {
-      return call('POST', modelPath(state.model) + '/check', content);
-    }).then(function (answer) {
-      showFindings(answer.content.findings);
-      if (answer.content.findings.length) {
-        status('Check: ' + answer.content.findings.length + ' finding(s); a deployment would be refused.', 'refused');
+      return Promise.all([call('POST', modelPath(state.model) + '/check', content), lintFindings()]);
+    }).then(function (answers) {
+      var refusals = answers[0].content.findings;
+      var advice = answers[1];
+      showFindings(refusals.concat(advice));
+      var lint = advice.length ? ' bpmnlint: ' + advice.length + ' finding(s).' : '';
+      if (refusals.length) {
+        status('Check: ' + refusals.length + ' finding(s); a deployment would be refused.' + lint, 'refused');
       } else {
-        status('Check passed: ' + answer.content.resources.join(', ') + ' would be accepted.', 'ok');
+        status('Check passed: ' + answers[0].content.resources.join(', ') + ' would be accepted.' + lint, 'ok');
       }
       document.body.dataset.checked = String(Date.now());
     }).catch(function (error) { status('Check failed: ' + error.message, 'refused'); });
+  }
+
+  // where files are the source of truth, the server also wrote the deployed models into the folders
+  function filesWritten(content) {
+    if (content.fileError) {
+      return '; the model folders could not be updated: ' + content.fileError;
+    }
+    return content.files && content.files.length ? '; written to ' + content.files.join(', ') : '';
   }
 
   function deployed(answer, what) {
@@ -212,7 +240,7 @@
     }
     var version = answer.content.version;
     status(what + ': ' + version.key + ' version ' + version.version + ' is live (deployed with '
-      + answer.content.resources.join(', ') + ').', 'ok');
+      + answer.content.resources.join(', ') + ')' + filesWritten(answer.content) + '.', 'ok');
     return loadModels().then(function () { return open(version); }).then(function () {
       document.body.dataset.deployedVersion = String(version.version);
     });

@@ -3,12 +3,15 @@ package org.peerflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +37,12 @@ class ModelerBrowserIT extends IntegrationTestBase {
   private static final String KEY = "fair-chance-hiring";
   private static final String AUTHORIZATION_TASK = "Task_RecordCheckAuthorization";
   private static final String RENAMED_TASK = "Task_MakeConditionalOffer";
+  private static final String DECISION = "hiring-record-rules";
+  private static final String FORM = "check-authorization";
+  private static final String FORM_LABEL = "Edited in the web modeler";
   private static final String NEW_NAME = "Make the conditional offer (edited in the web modeler)";
   static final Path SCREENSHOT = Path.of("docs", "web-modeler.png");
+  private static final Path AXE = Path.of("src/main/modeler/node_modules/axe-core/axe.min.js");
 
   @LocalServerPort int port;
 
@@ -76,6 +83,9 @@ class ModelerBrowserIT extends IntegrationTestBase {
       // the background-check authorization moved before the conditional offer: a new connection from the start
       script("var m = window.peerflowModeler.editor, r = m.get('elementRegistry');"
           + "m.get('modeling').connect(r.get('StartEvent_ApplicationReceived'), r.get('" + AUTHORIZATION_TASK + "'));");
+      // and a task connected to nothing: only bpmnlint (in the browser, from the jar) says so
+      String lonelyTask = (String) script("var m = window.peerflowModeler.editor, c = m.get('canvas');"
+          + "return m.get('modeling').createShape({ type: 'bpmn:Task' }, { x: 150, y: 600 }, c.getRootElement()).id;");
       browser.findElement(By.id("check")).click();
       By badgeOnTheTask = By.cssSelector(".djs-overlays[data-container-id='" + AUTHORIZATION_TASK + "'] .peerflow-finding");
       wait.until(ExpectedConditions.presenceOfElementLocated(badgeOnTheTask));
@@ -86,11 +96,19 @@ class ModelerBrowserIT extends IntegrationTestBase {
       wait.until(ExpectedConditions.visibilityOfElementLocated(badgeOnTheTask));
       assertThat(browser.findElement(badgeOnTheTask).getAttribute("title")).contains("ban-the-box");
       assertThat(latest().getId()).as("a check deploys nothing").isEqualTo(before.getId());
+      WebElement lint = browser.findElement(By.cssSelector(
+          "#findings li[data-rule='bpmnlint/no-disconnected'][data-element-id='" + lonelyTask + "']"));
+      assertThat(lint.getText()).contains("not connected");
+      assertThat(browser.findElement(By.cssSelector(
+          ".djs-overlays[data-container-id='" + lonelyTask + "'] .peerflow-finding")).getAttribute("title"))
+          .contains("bpmnlint/no-disconnected");
+      assertThat(browser.findElements(By.cssSelector("#findings li[data-rule^='bpmnlint/'][data-element-id='" + RENAMED_TASK + "']")))
+          .as("the shipped diagram itself passes bpmnlint").isEmpty();
       Chromium.screenshot(browser, SCREENSHOT);
 
-      // undo the move, rename a task, deploy
-      script("var m = window.peerflowModeler.editor, r = m.get('elementRegistry');"
-          + "m.get('commandStack').undo();"
+      // undo the move (and the lonely task), rename a task, deploy
+      script("var m = window.peerflowModeler.editor, r = m.get('elementRegistry'), s = m.get('commandStack');"
+          + "while (r.get('StartEvent_ApplicationReceived').outgoing.length > 1 && s.canUndo()) { s.undo(); }"
           + "m.get('modeling').updateLabel(r.get('" + RENAMED_TASK + "'), '" + NEW_NAME + "');");
       browser.findElement(By.id("deploy")).click();
       wait.until(d -> String.valueOf(before.getVersion() + 1).equals(body("deployedVersion")));
@@ -129,6 +147,83 @@ class ModelerBrowserIT extends IntegrationTestBase {
           .contains("forms/conditional-offer.form", "forms/check-authorization.form");
     } catch (RuntimeException | AssertionError e) {
       Chromium.saveDiagnostics(browser, "modeler");
+      throw e;
+    }
+  }
+
+  @Test
+  void owenOpensAndDeploysADecisionTableAndAnEditedForm() throws Exception {
+    try {
+      loginToCockpit("owen");
+      browser.get(url("/modeler"));
+      wait.until(d -> "true".equals(body("ready")));
+
+      int decisionVersion = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion()
+          .singleResult().getVersion();
+      openAndDeploy("dmn", DECISION, "", decisionVersion + 1);
+      DecisionDefinition decision = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+          .latestVersion().singleResult();
+      assertThat(decision.getVersion()).isEqualTo(decisionVersion + 1);
+      assertThat(repository.createDeploymentQuery().deploymentId(decision.getDeploymentId()).singleResult().getSource())
+          .isEqualTo("peerflow-modeler");
+      assertThat(browser.findElements(By.cssSelector("#canvas .tjs-table, #canvas .djs-container")))
+          .as("dmn-js shows the decision").isNotEmpty();
+
+      String formVersion = browser.findElement(By.cssSelector("nav button[data-type='form'][data-key='" + FORM + "']"))
+          .getText().replaceAll(".*\\(v(\\d+)\\)$", "$1");
+      openAndDeploy("form", FORM,
+          "var e = window.peerflowModeler.editor, f = e.get('formFieldRegistry').getAll()"
+              + ".filter(function (x) { return x.label; })[0];"
+              + "e.get('modeling').editFormField(f, 'label', '" + FORM_LABEL + "');",
+          Integer.parseInt(formVersion) + 1);
+      Deployment formDeployment = repository.createDeploymentQuery().deploymentSource("peerflow-modeler")
+          .deploymentName(FORM).deploymentAfter(startedAt).singleResult();
+      try (var in = repository.getResourceAsStream(formDeployment.getId(), "forms/" + FORM + ".form")) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains(FORM_LABEL);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      Chromium.saveDiagnostics(browser, "modeler-dmn-form");
+      throw e;
+    }
+  }
+
+  private void openAndDeploy(String type, String key, String edit, int expectedVersion) {
+    script("delete document.body.dataset.deployedVersion; delete document.body.dataset.opened;");
+    browser.findElement(By.cssSelector("nav button[data-type='" + type + "'][data-key='" + key + "']")).click();
+    wait.until(d -> key.equals(body("opened")));
+    if (!edit.isEmpty()) {
+      script(edit);
+    }
+    browser.findElement(By.id("deploy")).click();
+    wait.until(d -> String.valueOf(expectedVersion).equals(body("deployedVersion")));
+  }
+
+  /** axe-core (npm, injected by the test and never served) on the page with a diagram open. */
+  @Test
+  void theModelerWithADiagramOpenHasNoSeriousAccessibilityViolation() throws Exception {
+    try {
+      loginToCockpit("owen");
+      browser.get(url("/modeler"));
+      wait.until(d -> "true".equals(body("ready")));
+      browser.findElement(By.cssSelector("nav button[data-type='bpmn'][data-key='" + KEY + "']")).click();
+      wait.until(d -> KEY.equals(body("opened")));
+      browser.findElement(By.id("check")).click();
+      wait.until(d -> body("checked") != null);
+
+      script(Files.readString(AXE, StandardCharsets.UTF_8));
+      browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      Map<?, ?> result = (Map<?, ?>) ((JavascriptExecutor) browser).executeAsyncScript(
+          "var done = arguments[arguments.length - 1];"
+          + "axe.run(document).then(function (r) {"
+          + "  done({ passed: r.passes.length, serious: r.violations"
+          + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+          + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+          + "      + v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); }).join(', '); }) });"
+          + "}, function (e) { done({ passed: 0, serious: ['axe failed: ' + e] }); });");
+      assertThat(((Number) result.get("passed")).intValue()).as("axe checked the page").isGreaterThan(10);
+      assertThat((List<?>) result.get("serious")).as("serious or critical axe-core violations").isEmpty();
+    } catch (RuntimeException | AssertionError e) {
+      Chromium.saveDiagnostics(browser, "modeler-axe");
       throw e;
     }
   }

@@ -19,14 +19,12 @@ import org.peerflow.accommodation.AccommodationWalk;
 import org.peerflow.consent.ConsentWalk;
 import org.peerflow.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Need to know, per case (README, "Access model"): only the people a case names work on it and
  * read it; HR moves both with a reassignment; operators retry jobs without reading case data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseAccessTest extends IntegrationTestBase {
 
   /** What the supervisor approves: readable by sam, the employee's supervisor, by no other. */

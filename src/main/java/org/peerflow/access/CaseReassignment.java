@@ -1,9 +1,12 @@
 package org.peerflow.access;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,16 +24,21 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code caseReassignment}, used by the process {@code case-reassignment}: HR replaces a person
- * a case names (its supervisor, hiring manager, interview peer or supporting peer). Every instance
- * of the case (its business key) that names the person is changed: the variable, the open tasks,
- * and access — the person replaced loses READ on the instances, their history and their tasks, the
- * new person gains it. The reassignment instance keeps who, when and why.
+ * a case names (its supervisor, hiring manager, interview peer, supporting peer, prescriber or a
+ * member of its treating team). Every instance of the case (its business key) that names the person
+ * is changed: the variable (in a team, only that member), the role's e-mail address where the case
+ * keeps one ({@code prescriberEmail}), the open tasks, and access — the person replaced loses READ
+ * on the instances, their history and their tasks unless the case still names them in another role,
+ * the new person gains it. The reassignment instance keeps who, when and why.
  *
  * <p>Only a member of {@code hr}, logged in, may do this: delegates run without authorization
  * checks, so the check is here and a diagram calling this bean cannot lend the power to others.
@@ -43,11 +52,14 @@ public class CaseReassignment {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final HistoryService historyService;
+  private final IdentityService identityService;
 
-  CaseReassignment(RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
+  CaseReassignment(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+      IdentityService identityService) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
+    this.identityService = identityService;
   }
 
   /**
@@ -55,7 +67,8 @@ public class CaseReassignment {
    * declaration when the instance's process gives that person access (null in an HR-only part that
    * only passes the name on, such as accommodation-request).
    */
-  private record NamedIn(HistoricProcessInstance instance, CasePerson person, String userId) {
+  private record NamedIn(HistoricProcessInstance instance, CasePerson person, String userId,
+      List<CasePerson> declared) {
     boolean givesAccess() {
       return person != null;
     }
@@ -69,8 +82,13 @@ public class CaseReassignment {
   public void prepare(DelegateExecution execution) {
     requireHr();
     List<NamedIn> named = namedIn(text(execution, "caseId"), text(execution, "role"));
-    execution.setVariable("currentPerson", String.join(",", named.stream().filter(NamedIn::givesAccess)
-        .map(NamedIn::userId).distinct().toList()));
+    List<String> current = named.stream().filter(NamedIn::givesAccess).map(NamedIn::userId).distinct().toList();
+    execution.setVariable("currentPerson", String.join(",", current));
+    if (current.size() > 1) {
+      // a team: the choose form asks which member to replace (its select is hidden without this list)
+      execution.setVariable("currentChoices", SpinValues.jsonValue(Spin.JSON(current.stream()
+          .map(id -> Map.of("label", id, "value", id)).toList()).toString()).create());
+    }
     // a reassignment is found with its case: RE-<case id>
     execution.setProcessBusinessKey("RE-" + text(execution, "caseId"));
     execution.setVariable("roleGroup", named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person().groupId());
@@ -81,7 +99,7 @@ public class CaseReassignment {
     String reassignedBy = requireHr();
     String caseId = text(execution, "caseId");
     String role = text(execution, "role");
-    String previous = text(execution, "currentPerson");
+    String previous = replacedPerson(execution);
     String next = text(execution, "newPerson");
     text(execution, "reason");
     List<NamedIn> named = namedIn(caseId, role).stream().filter(n -> n.userId().equals(previous)).toList();
@@ -105,8 +123,15 @@ public class CaseReassignment {
     String instanceId = part.instance().getId();
     String previous = part.userId();
     List<String> runtimeTaskIds = new ArrayList<>();
-    if (part.instance().getEndTime() == null) {
-      runtimeService.setVariable(instanceId, role, next);
+    boolean running = part.instance().getEndTime() == null;
+    if (running) {
+      runtimeService.setVariable(instanceId, role, withReplaced(runtimeService.getVariable(instanceId, role), previous, next));
+      updateEmail(instanceId, role, next);
+    }
+    // a prescriber who also sits in the treating team keeps the team's tasks and access
+    boolean stillNamed = running && part.declared().stream()
+        .anyMatch(person -> CasePeopleIds.of(runtimeService.getVariable(instanceId, person.variable())).contains(previous));
+    if (running) {
       for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
         runtimeTaskIds.add(task.getId());
         if (previous.equals(task.getAssignee())) {
@@ -114,7 +139,9 @@ public class CaseReassignment {
         }
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && previous.equals(link.getUserId())) {
-            taskService.deleteCandidateUser(task.getId(), previous);
+            if (!stillNamed) {
+              taskService.deleteCandidateUser(task.getId(), previous);
+            }
             taskService.addCandidateUser(task.getId(), next);
           }
         }
@@ -123,10 +150,12 @@ public class CaseReassignment {
     if (!part.givesAccess()) {
       return;
     }
-    List<String> historicTaskIds = historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId)
-        .list().stream().map(HistoricTaskInstance::getId).toList();
+    List<String> historicTaskIds = stillNamed ? List.of() : historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(instanceId).list().stream().map(HistoricTaskInstance::getId).toList();
     commandContext.runWithoutAuthorization(() -> {
-      CaseReaders.revoke(commandContext.getAuthorizationManager(), previous, instanceId, runtimeTaskIds, historicTaskIds);
+      if (!stillNamed) {
+        CaseReaders.revoke(commandContext.getAuthorizationManager(), previous, instanceId, runtimeTaskIds, historicTaskIds);
+      }
       CaseReaders.grant(commandContext.getAuthorizationManager(), next, instanceId, part.instance().getRootProcessInstanceId());
       return null;
     });
@@ -138,10 +167,10 @@ public class CaseReassignment {
         .processInstanceBusinessKey(caseId).list()) {
       ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
-      CasePerson declared = CaseAccessPlugin.declaredBy(definition).stream()
-          .filter(person -> person.variable().equals(role)).findFirst().orElse(null);
+      List<CasePerson> people = CaseAccessPlugin.declaredBy(definition);
+      CasePerson declared = people.stream().filter(person -> person.variable().equals(role)).findFirst().orElse(null);
       if (declared != null || instance.getEndTime() == null) {
-        CasePeopleIds.of(value(instance, role)).forEach(userId -> named.add(new NamedIn(instance, declared, userId)));
+        CasePeopleIds.of(value(instance, role)).forEach(userId -> named.add(new NamedIn(instance, declared, userId, people)));
       }
     }
     if (named.stream().noneMatch(NamedIn::givesAccess)) {
@@ -161,6 +190,60 @@ public class CaseReassignment {
     HistoricVariableInstance historic = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(variable).singleResult();
     return historic == null ? null : historic.getValue();
+  }
+
+  /**
+   * The value the role's variable takes: the new person in place of the one replaced, in the same
+   * shape (one id, a comma-separated list, a list, or the Json list a checklist sends), without a
+   * duplicate when the new person is already in the team.
+   */
+  static Object withReplaced(Object value, String previous, String next) {
+    List<String> ids = CasePeopleIds.of(value);
+    if (ids.size() <= 1) {
+      return next;
+    }
+    List<String> replaced = new ArrayList<>();
+    for (String id : ids) {
+      String kept = id.equals(previous) ? next : id;
+      if (!replaced.contains(kept)) {
+        replaced.add(kept);
+      }
+    }
+    if (value instanceof SpinJsonNode) {
+      return SpinValues.jsonValue(Spin.JSON(replaced).toString()).create();
+    }
+    if (value instanceof Collection<?>) {
+      return replaced;
+    }
+    return String.join(",", replaced);
+  }
+
+  /** Where the case keeps the role's address for notices ({@code prescriberEmail}), it follows the person. */
+  private void updateEmail(String instanceId, String role, String next) {
+    String variable = role + "Email";
+    if (runtimeService.getVariable(instanceId, variable) == null) {
+      return;
+    }
+    User user = identityService.createUserQuery().userId(next).singleResult();
+    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new BadUserRequestException("PEERFLOW-ACC-008 '" + next + "' has no e-mail address, which the case needs as "
+          + variable + ". Add it in the directory (Admin) and try again.");
+    }
+    runtimeService.setVariable(instanceId, variable, user.getEmail());
+  }
+
+  /** Whom to replace: one person named in the role, or in a team the member HR chose. */
+  private static String replacedPerson(DelegateExecution execution) {
+    Object chosen = execution.getVariable("replacedPerson");
+    if (chosen != null && !chosen.toString().isBlank()) {
+      return chosen.toString().trim();
+    }
+    String current = text(execution, "currentPerson");
+    if (current.contains(",")) {
+      throw new BadUserRequestException("PEERFLOW-ACC-009 The case names several people as " + execution.getVariable("role")
+          + " (" + current + "): choose whom to replace.");
+    }
+    return current;
   }
 
   private static String requireHr() {

@@ -7,14 +7,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.peerflow.EveryReadPath;
 import org.peerflow.IntegrationTestBase;
 import org.peerflow.Rest;
+import org.peerflow.TasklistValues;
 import org.peerflow.accommodation.AccommodationWalk;
 import org.peerflow.consent.ConsentWalk;
 import org.peerflow.notification.Outbox;
@@ -220,6 +225,77 @@ class CaseAccessTest extends IntegrationTestBase {
     Assertions.assertThat(SMTP.getReceivedMessages()).anySatisfy(mail ->
         Assertions.assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("alex@employee.example"));
     Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().configuration(mailJobId).count()).isZero();
+  }
+
+  @Test
+  void hrReplacesAConsentsTeamMemberAndItsPrescriber() {
+    IdentityService identity = processEngine.getIdentityService();
+    List<String> clinicians = List.of("cole", "cora");
+    clinicians.forEach(id -> {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setEmail(id + "@clinic.example");
+      user.setPassword(id);
+      identity.saveUser(user);
+      identity.createMembership(id, "clinicians");
+    });
+    try {
+      ConsentWalk walk = new ConsentWalk(processEngine);
+      ProcessInstance consent = walk.propose("standard");
+      Task check = processEngine.getTaskService().createTaskQuery().processInstanceId(consent.getId()).singleResult();
+      processEngine.getTaskService().complete(check.getId(), Map.of("decisionMakerStatus", "capable-adult",
+          "rogersPlanInForce", false, "substituteDecisionMaker", "", "legalStatusSource", "Client record",
+          "treatingTeam", TasklistValues.checklist("casey", "cole")));
+      Rest rest = new Rest(port);
+
+      // a team: HR chooses which member to replace; without the choice the step says so and waits
+      ProcessInstance teamChange = as("harper", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey("case-reassignment", Map.of("caseId", consent.getBusinessKey(), "role", "treatingTeam")));
+      assertThat(teamChange).isWaitingAt("Task_ChooseNewPerson").variables().containsEntry("currentPerson", "casey,cole")
+          .containsEntry("roleGroup", "clinicians");
+      Task chooseMember = processEngine.getTaskService().createTaskQuery().processInstanceId(teamChange.getId()).singleResult();
+      Assertions.assertThatThrownBy(() -> as("harper", () -> {
+            processEngine.getTaskService().complete(chooseMember.getId(), Map.of("newPerson", "cora", "reason", "which?"));
+            return null;
+          }))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("PEERFLOW-ACC-009");
+      as("harper", () -> {
+        processEngine.getTaskService().complete(chooseMember.getId(),
+            Map.of("replacedPerson", "cole", "newPerson", "cora", "reason", "Cole left the team"));
+        return null;
+      });
+      Assertions.assertThat(CasePeopleIds.of(processEngine.getRuntimeService().getVariable(consent.getId(), "treatingTeam")))
+          .containsExactly("casey", "cora");
+      Task offer = processEngine.getTaskService().createTaskQuery().processInstanceId(consent.getId()).singleResult();
+      Assertions.assertThat(candidateUsers(offer)).containsExactlyInAnyOrder("casey", "cora");
+      EveryReadPath.assertReadsNothingOf(rest, "cole", consent.getId());
+      Assertions.assertThat(rest.get("cora", "/engine-rest/task?processInstanceId=" + consent.getId()).json()).hasSize(1);
+
+      // the prescriber, who is also in the team: the address for notices follows the new prescriber,
+      // and casey keeps the team's tasks and access
+      as("harper", () -> {
+        ProcessInstance prescriberChange = processEngine.getRuntimeService()
+            .startProcessInstanceByKey("case-reassignment", Map.of("caseId", consent.getBusinessKey(), "role", "prescriber"));
+        processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
+            .processInstanceId(prescriberChange.getId()).singleResult().getId(),
+            Map.of("newPerson", "cole", "reason", "Dr. Casey hands over prescribing"));
+        return null;
+      });
+      Assertions.assertThat(processEngine.getRuntimeService().getVariables(consent.getId(), List.of("prescriber", "prescriberEmail")))
+          .containsEntry("prescriber", "cole").containsEntry("prescriberEmail", "cole@clinic.example");
+      Assertions.assertThat(candidateUsers(offer)).containsExactlyInAnyOrder("casey", "cora", "cole");
+      Assertions.assertThat(rest.get("casey", "/engine-rest/task?processInstanceId=" + consent.getId()).json()).hasSize(1);
+      Assertions.assertThat(rest.get("cole", "/engine-rest/history/process-instance?processInstanceId=" + consent.getId()).json())
+          .hasSize(1);
+    } finally {
+      clinicians.forEach(identity::deleteUser);
+    }
+  }
+
+  private List<String> candidateUsers(Task task) {
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+        .map(IdentityLink::getUserId).toList();
   }
 
   private int jobRetries(String jobId) {

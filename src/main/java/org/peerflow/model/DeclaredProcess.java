@@ -42,9 +42,14 @@ public final class DeclaredProcess {
     public static final String TO_HR_LEAD = "hr-lead";
     public static final String TO_NOBODY = "none";
 
+    /** The default: to the HR lead. */
+    public static Escalation toHrLead() {
+      return new Escalation(Kind.HR_LEAD, Set.of());
+    }
+
     static Escalation parse(String declared) {
       if (declared == null || TO_HR_LEAD.equals(declared)) {
-        return new Escalation(Kind.HR_LEAD, Set.of());
+        return toHrLead();
       }
       if (TO_NOBODY.equals(declared)) {
         return new Escalation(Kind.NOBODY, Set.of());

@@ -286,12 +286,12 @@ class TaskDeadlines {
   Escalation escalation(TaskEntity task) {
     ProcessDefinitionEntity definition = definition(task);
     if (definition == null) {
-      return DeclaredProcess.none(null).escalation();
+      return Escalation.toHrLead();
     }
     BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
         .findBpmnModelInstanceForProcessDefinition(definition);
     Process process = model == null ? null : model.getModelElementById(definition.getKey());
-    return (process == null ? DeclaredProcess.none(definition.getKey()) : DeclaredProcess.of(process)).escalation();
+    return process == null ? Escalation.toHrLead() : DeclaredProcess.of(process).escalation();
   }
 
   private static ProcessDefinitionEntity definition(TaskEntity task) {

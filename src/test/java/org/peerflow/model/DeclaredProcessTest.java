@@ -19,7 +19,7 @@ class DeclaredProcessTest {
     assertThat(declared.readers()).isEmpty();
     assertThat(declared.messengers()).isEmpty();
     assertThat(declared.casePeople()).isEmpty();
-    assertThat(declared.escalation()).isEqualTo(new Escalation(Escalation.Kind.HR_LEAD, java.util.Set.of()));
+    assertThat(declared.escalation()).isEqualTo(Escalation.toHrLead());
     assertThat(declared.isClinicalRecord()).isFalse();
   }
 

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.peerflow.cases.CaseTaskListeners;
+import org.peerflow.model.CasePerson;
+import org.peerflow.model.DeclaredProcess;
+import org.peerflow.model.PeerflowProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,14 +74,14 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     CaseReaders.grant(execution.getProcessInstanceId(), execution.getRootProcessInstanceId(), people, task::getVariable);
   }
 
-  /** Reads {@code peerflow.case-people} once per parse and hooks the case's start. */
+  /** Reads {@code peerflow.case-people} ({@link DeclaredProcess}) once per parse and hooks the case's start. */
   private static final class DeclarationReader extends AbstractBpmnParseListener {
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
       List<CasePerson> people;
       try {
-        people = CasePerson.parse(property(processElement, CasePerson.PROPERTY));
+        people = DeclaredProcess.of(definition.getKey(), null, properties(processElement)).casePeople();
       } catch (IllegalArgumentException e) {
         throw new ProcessEngineException("PEERFLOW-ACC-003 Process '" + definition.getKey() + "': " + e.getMessage(), e);
       }
@@ -95,18 +98,18 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       }
     }
 
-    private static String property(Element processElement, String name) {
+    /** The process's extension properties as the engine's parser read them (no model instance here). */
+    private static PeerflowProperties properties(Element processElement) {
       Element extensions = processElement.element("extensionElements");
-      Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-      if (properties == null) {
-        return null;
-      }
-      for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-        if (name.equals(property.attribute("name"))) {
-          return property.attribute("value");
+      List<PeerflowProperties.Entry> entries = new ArrayList<>();
+      if (extensions != null) {
+        for (Element properties : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
+          for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+            entries.add(new PeerflowProperties.Entry(property.attribute("name"), property.attribute("value")));
+          }
         }
       }
-      return null;
+      return PeerflowProperties.of(entries);
     }
   }
 }

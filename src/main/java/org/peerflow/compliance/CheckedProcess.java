@@ -9,6 +9,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.peerflow.model.DeclaredProcess;
 
 /**
  * A process as the rules see it: its steps and paths, the Camunda Forms its steps show (from the
@@ -20,12 +21,14 @@ final class CheckedProcess {
   private final Map<String, FormContent> forms;
   private final CalledProcesses called;
   private final FlowGraph graph;
+  private final DeclaredProcess declared;
 
   CheckedProcess(Process process, Map<String, FormContent> forms, CalledProcesses called) {
     this.process = process;
     this.forms = forms;
     this.called = called;
     this.graph = new FlowGraph(process);
+    this.declared = DeclaredProcess.of(process);
   }
 
   String id() {
@@ -45,13 +48,14 @@ final class CheckedProcess {
     return process.getModelInstance().getModelElementsByType(type);
   }
 
-  Optional<String> property(String name) {
-    return Classification.property(process, name);
+  /** What the process's diagram declares: its readers, whether it is a clinical record, … */
+  DeclaredProcess declared() {
+    return declared;
   }
 
   /** A clinical record ({@code peerflow.record = clinical}) belongs to the treating team, never to hr. */
   boolean isClinicalRecord() {
-    return property(Classification.RECORD).map(Classification.CLINICAL::equals).orElse(false);
+    return declared.isClinicalRecord();
   }
 
   /** @return the form a start event or user task shows, when it is in the deployment */

@@ -5,32 +5,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.peerflow.model.DeclaredStep;
 
 /**
- * How a process owner classifies a step, as extension properties that Desktop Modeler shows in
- * the properties panel (Extension properties):
+ * What a step's classification ({@link DeclaredStep}: {@code peerflow.data},
+ * {@code peerflow.milestone}, {@code peerflow.neutral}) means to the rules:
  * <ul>
- *   <li>{@code peerflow.data} = {@code criminal-history}, {@code background-check}, {@code medical}
- *       or {@code none}: the confidential data the step reads or writes;</li>
- *   <li>{@code peerflow.milestone} = {@code conditional-offer} or {@code refusal};</li>
- *   <li>{@code peerflow.neutral} = {@code true}: a step that may follow a refusal of treatment
- *       because it does nothing to the client (recording, thanking, closing);</li>
- *   <li>on the process: {@code peerflow.readers} (who may read instances) and
- *       {@code peerflow.record} = {@code employment} (default) or {@code clinical}.</li>
+ *   <li>data {@code criminal-history}, {@code background-check}, {@code medical} or {@code none}:
+ *       the confidential data the step reads or writes;</li>
+ *   <li>milestone {@code conditional-offer} or {@code refusal};</li>
+ *   <li>neutral: a step that may follow a refusal of treatment because it does nothing to the
+ *       client (recording, thanking, closing).</li>
  * </ul>
+ * The process's own declaration ({@code peerflow.readers}, {@code peerflow.record}) is
+ * {@link CheckedProcess#declared()}.
  */
 final class Classification {
-
-  static final String DATA = "peerflow.data";
-  static final String MILESTONE = "peerflow.milestone";
-  static final String NEUTRAL = "peerflow.neutral";
-  static final String READERS = "peerflow.readers";
-  static final String RECORD = "peerflow.record";
 
   static final String CRIMINAL_HISTORY = "criminal-history";
   static final String BACKGROUND_CHECK = "background-check";
@@ -38,28 +30,12 @@ final class Classification {
   static final String NONE = "none";
   static final String CONDITIONAL_OFFER = "conditional-offer";
   static final String REFUSAL = "refusal";
-  static final String CLINICAL = "clinical";
 
   private Classification() {}
 
-  static Optional<String> property(BaseElement element, String name) {
-    ExtensionElements extensions = element.getExtensionElements();
-    if (extensions == null) {
-      return Optional.empty();
-    }
-    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(properties -> properties.getCamundaProperties().stream())
-        .filter(property -> name.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .filter(value -> value != null && !value.isBlank())
-        .map(String::trim)
-        .findFirst();
-  }
-
   /** @return the declared data categories; empty when the step is unclassified */
   static Optional<Set<String>> data(BaseElement element) {
-    return property(element, DATA).map(value -> Arrays.stream(value.split(","))
-        .map(String::trim).filter(part -> !part.isEmpty()).collect(Collectors.toSet()));
+    return DeclaredStep.of(element).data();
   }
 
   /** @return whether the element is classified as handling one of the categories */
@@ -74,13 +50,14 @@ final class Classification {
   }
 
   static boolean isMilestone(BaseElement element, String milestone) {
-    return property(element, MILESTONE).map(milestone::equals).orElse(false);
+    return DeclaredStep.of(element).milestone().map(milestone::equals).orElse(false);
   }
 
   static boolean isNeutral(BaseElement element) {
-    return property(element, NEUTRAL).map("true"::equalsIgnoreCase).orElse(false);
+    return DeclaredStep.of(element).isNeutral();
   }
 
+  /** A step's candidate groups, as the engine splits {@code camunda:candidateGroups}. */
   static Set<String> groups(String commaSeparated) {
     if (commaSeparated == null) {
       return Set.of();

@@ -1,6 +1,5 @@
 package org.peerflow.compliance;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +11,10 @@ import java.util.function.BiFunction;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.peerflow.deployment.ModelRefusedException;
+import org.peerflow.model.DeploymentDiagrams;
 
 /**
  * Refuses a deployment that would let Peerflow break the law it exists to follow (README, "The
@@ -64,7 +63,7 @@ class ComplianceGuard implements Deployer {
         FormContent form = readForm(name, resource.getBytes());
         form.id().ifPresent(id -> forms.put(id, form));
       } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        for (Process process : readDiagram(name, resource.getBytes()).getModelElementsByType(Process.class)) {
+        for (Process process : readDiagram(resource).getModelElementsByType(Process.class)) {
           processes.put(process.getId(), process);
           resourceOf.put(process.getId(), name);
         }
@@ -94,11 +93,11 @@ class ComplianceGuard implements Deployer {
    * A model the guard cannot read is refused here rather than passed unchecked. The model checks
    * (org.peerflow.deployment), which run first, refuse it too with the parser's full report.
    */
-  private static BpmnModelInstance readDiagram(String name, byte[] bytes) {
+  private static BpmnModelInstance readDiagram(ResourceEntity resource) {
     try {
-      return Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+      return DeploymentDiagrams.of(resource);
     } catch (RuntimeException e) {
-      throw unreadable(name, "diagram", e.getMessage());
+      throw unreadable(resource.getName(), "diagram", e.getMessage());
     }
   }
 

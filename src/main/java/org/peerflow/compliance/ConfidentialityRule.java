@@ -22,7 +22,7 @@ final class ConfidentialityRule implements ComplianceRule {
   @Override
   public List<String> violations(CheckedProcess process) {
     List<String> violations = new ArrayList<>();
-    Set<String> readers = Classification.groups(process.property(Classification.READERS).orElse(null));
+    Set<String> readers = process.declared().readers();
     boolean clinical = process.isClinicalRecord();
     for (UserTask task : process.all(UserTask.class)) {
       Set<String> candidates = Classification.groups(task.getCamundaCandidateGroups());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -13,15 +14,18 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.peerflow.model.DeclaredProcess;
+import org.peerflow.model.DeploymentDiagrams;
+import org.peerflow.model.PeerflowProperties;
 
 /**
  * Checks every model of a new deployment before the engine stores it, whatever the channel
@@ -81,7 +85,7 @@ class ModelValidator implements Deployer {
   private void checkBpmn(ResourceEntity resource, Set<String> formIds) {
     BpmnModelInstance model;
     try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+      model = DeploymentDiagrams.of(resource);
     } catch (RuntimeException e) {
       throw new ModelRefusedException(resource.getName(),
           "not a valid BPMN 2.0 diagram: " + rootMessage(e));
@@ -91,27 +95,37 @@ class ModelValidator implements Deployer {
     for (BaseElement element : withForms) {
       checkFormReference(resource.getName(), element, formIds);
     }
+    Set<BaseElement> withProperties = new LinkedHashSet<>();
     for (CamundaProperties properties : model.getModelElementsByType(CamundaProperties.class)) {
-      checkPeerflowPropertiesOnce(resource.getName(), properties);
+      // a form field's own properties are not Peerflow's: only an element's extension properties
+      if (properties.getParentElement() instanceof ExtensionElements extensions
+          && extensions.getParentElement() instanceof BaseElement owner) {
+        withProperties.add(owner);
+      }
+    }
+    withProperties.forEach(owner -> checkPeerflowPropertiesOnce(resource.getName(), owner));
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      checkDeclaration(resource.getName(), process);
     }
   }
 
   /**
-   * A Peerflow property given twice (two {@code peerflow.readers} entries) would be read one way by
-   * one rule and another way by the next; one entry, with a comma-separated list, means one thing.
+   * A Peerflow property given twice (two {@code peerflow.readers} entries) would mean two things to
+   * whoever reads it; one entry, with a comma-separated list, means one thing.
    */
-  private void checkPeerflowPropertiesOnce(String resourceName, CamundaProperties properties) {
-    Map<String, String> seen = new HashMap<>();
-    for (CamundaProperty property : properties.getCamundaProperties()) {
-      String name = property.getCamundaName();
-      if (name != null && name.startsWith("peerflow.")) {
-        String earlier = seen.put(name, property.getCamundaValue());
-        if (earlier != null) {
-          BaseElement owner = (BaseElement) properties.getParentElement().getParentElement();
-          throw new ModelRefusedException(resourceName, describe(owner) + " declares " + name + " twice ('"
-              + earlier + "' and '" + property.getCamundaValue() + "'); give it once, with a comma-separated list");
-        }
-      }
+  private void checkPeerflowPropertiesOnce(String resourceName, BaseElement owner) {
+    PeerflowProperties.of(owner).duplicates().stream().findFirst().ifPresent(twice -> {
+      throw new ModelRefusedException(resourceName, describe(owner) + " declares " + twice.name() + " twice ('"
+          + twice.first() + "' and '" + twice.second() + "'); give it once, with a comma-separated list");
+    });
+  }
+
+  /** What every reader of the declaration ({@link DeclaredProcess}) would otherwise fail on later. */
+  private void checkDeclaration(String resourceName, Process process) {
+    try {
+      DeclaredProcess.of(process);
+    } catch (IllegalArgumentException e) {
+      throw new ModelRefusedException(resourceName, describe(process) + ": " + e.getMessage());
     }
   }
 

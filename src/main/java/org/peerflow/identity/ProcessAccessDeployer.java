@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.peerflow.model.DeploymentDiagrams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +68,10 @@ class ProcessAccessDeployer implements Deployer {
     if (definitions == null || definitions.isEmpty()) {
       return;
     }
-    Map<String, BpmnModelInstance> models = new HashMap<>();
     List<DeclaredAccess> declared = new ArrayList<>();
     for (ProcessDefinitionEntity definition : definitions) {
-      BpmnModelInstance model = models.computeIfAbsent(definition.getResourceName(), name -> {
-        ResourceEntity resource = deployment.getResource(name);
-        return DeclaredAccess.parse(resource.getBytes());
-      });
+      // the diagram as the deployment's pre-deployers parsed it
+      BpmnModelInstance model = DeploymentDiagrams.of(deployment.getResource(definition.getResourceName()));
       declared.add(DeclaredAccess.of(model, definition.getKey()));
     }
     CommandContext commandContext = Context.getCommandContext();

@@ -1,6 +1,5 @@
 package org.peerflow.notification;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -19,11 +17,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.peerflow.calendar.BusinessDays;
+import org.peerflow.model.DeclaredProcess;
+import org.peerflow.model.DeclaredProcess.Escalation;
 import org.peerflow.notification.TaskDeadlineJob.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +46,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskDeadlines {
 
-  static final String ESCALATE_TO_PROPERTY = "peerflow.escalate-to";
-  static final String TO_HR_LEAD = "hr-lead";
-  static final String TO_NOBODY = "none";
   static final String REMINDER_TEMPLATE = "task-reminder";
   static final String ESCALATION_TEMPLATE = "task-escalation";
   static final int REMINDER_BUSINESS_DAYS = 1;
@@ -148,7 +142,7 @@ class TaskDeadlines {
     }
     return switch (kind) {
       case REMINDER -> businessDays.before(due, REMINDER_BUSINESS_DAYS);
-      case ESCALATION -> TO_NOBODY.equals(escalateTo(task)) ? null : due;
+      case ESCALATION -> escalation(task).kind() == Escalation.Kind.NOBODY ? null : due;
     };
   }
 
@@ -231,18 +225,18 @@ class TaskDeadlines {
   }
 
   private void escalate(TaskEntity task) {
-    String escalateTo = escalateTo(task);
-    if (TO_NOBODY.equals(escalateTo)) {
+    Escalation escalateTo = escalation(task);
+    if (escalateTo.kind() == Escalation.Kind.NOBODY) {
       return;
     }
     Map<String, String> owners = taskMails.ownerAddresses(task);
     Map<String, String> escalation = new LinkedHashMap<>();
     String escalatedTo;
-    if (TO_HR_LEAD.equals(escalateTo)) {
+    if (escalateTo.kind() == Escalation.Kind.HR_LEAD) {
       escalation.putAll(taskMails.addresses(Set.of(properties.hrLead()), task.getId()));
       escalatedTo = "the HR lead";
     } else {
-      Set<String> groups = groups(escalateTo);
+      Set<String> groups = escalateTo.groups();
       Set<String> members = new LinkedHashSet<>();
       groups.forEach(group -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
           .stream().map(User::getId).forEach(members::add));
@@ -251,7 +245,7 @@ class TaskDeadlines {
     }
     if (escalation.isEmpty()) {
       LOG.warn("PEERFLOW-DEADLINE-022 Task {} is overdue but nobody in {}={} has an e-mail address",
-          task.getId(), ESCALATE_TO_PROPERTY, escalateTo);
+          task.getId(), DeclaredProcess.ESCALATE_TO, escalateTo);
     }
     escalation.keySet().removeAll(owners.keySet()); // an owner gets the owner's e-mail, once
     Map<String, ?> base = Map.of("escalatedTo", escalatedTo, "assigned", task.getAssignee() != null);
@@ -288,33 +282,16 @@ class TaskDeadlines {
 
   // --- the process's choice ---------------------------------------------------------------------
 
-  /** @return {@code hr-lead}, {@code none} or comma-separated group ids, as the task's process declares */
-  String escalateTo(TaskEntity task) {
+  /** @return whom the task's process escalates to ({@code peerflow.escalate-to}) */
+  Escalation escalation(TaskEntity task) {
     ProcessDefinitionEntity definition = definition(task);
     if (definition == null) {
-      return TO_HR_LEAD;
+      return Escalation.toHrLead();
     }
     BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
         .findBpmnModelInstanceForProcessDefinition(definition);
     Process process = model == null ? null : model.getModelElementById(definition.getKey());
-    ExtensionElements extensions = process == null ? null : process.getExtensionElements();
-    if (extensions == null) {
-      return TO_HR_LEAD;
-    }
-    String value = extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .map(CamundaProperties::getCamundaProperties)
-        .flatMap(Collection::stream)
-        .filter(property -> ESCALATE_TO_PROPERTY.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .filter(v -> v != null && !v.isBlank())
-        .map(String::strip)
-        .findFirst().orElse(TO_HR_LEAD);
-    return value;
-  }
-
-  private static Set<String> groups(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(id -> !id.isEmpty())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    return process == null ? Escalation.toHrLead() : DeclaredProcess.of(process).escalation();
   }
 
   private static ProcessDefinitionEntity definition(TaskEntity task) {

@@ -1,6 +1,5 @@
 package org.peerflow.records;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,9 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.peerflow.access.CasePerson;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.peerflow.model.DeclaredProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +32,6 @@ import org.springframework.stereotype.Component;
 class CaseAccess {
 
   static final String HR = "hr";
-  private static final String READERS = "peerflow.readers";
-  private static final String RECORD = "peerflow.record";
-  private static final String CLINICAL = "clinical";
 
   record Caller(String userId, List<String> groupIds) {}
 
@@ -98,15 +92,15 @@ class CaseAccess {
     Set<String> definitionIds = caseInstances.stream().map(HistoricProcessInstance::getProcessDefinitionId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
     return instances.asPeerflow(() -> {
-      boolean clinical = definitionIds.stream().anyMatch(id -> CLINICAL.equals(property(id, RECORD)));
-      if (!clinical) {
+      List<DeclaredProcess> parts = definitionIds.stream().map(this::declared).toList();
+      if (parts.stream().noneMatch(DeclaredProcess::isClinicalRecord)) {
         return Set.of(HR);
       }
       Set<String> common = null;
-      for (String id : definitionIds) {
-        Set<String> readers = new LinkedHashSet<>(groups(property(id, READERS)));
+      for (DeclaredProcess part : parts) {
+        Set<String> readers = new LinkedHashSet<>(part.readers());
         // the groups of the people the case names (the treating team, the supporting peer)
-        CasePerson.parse(property(id, CasePerson.PROPERTY)).forEach(person -> readers.add(person.groupId()));
+        part.casePeople().forEach(person -> readers.add(person.groupId()));
         if (common == null) {
           common = new LinkedHashSet<>(readers);
         } else {
@@ -118,23 +112,9 @@ class CaseAccess {
     });
   }
 
-  private String property(String definitionId, String name) {
+  private DeclaredProcess declared(String definitionId) {
     String key = repositoryService.getProcessDefinition(definitionId).getKey();
     Process process = repositoryService.getBpmnModelInstance(definitionId).getModelElementById(key);
-    if (process == null || process.getExtensionElements() == null) {
-      return null;
-    }
-    return process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(properties -> properties.getCamundaProperties().stream())
-        .filter(property -> name.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .filter(value -> value != null && !value.isBlank())
-        .map(String::trim)
-        .findFirst().orElse(null);
-  }
-
-  private static Set<String> groups(String commaSeparated) {
-    return commaSeparated == null ? Set.of() : Arrays.stream(commaSeparated.split(","))
-        .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+    return process == null ? DeclaredProcess.none(key) : DeclaredProcess.of(process);
   }
 }

@@ -74,6 +74,8 @@ class FolderDeploymentTest extends IntegrationTestBase {
       unsupported-field.form   | Field_Note has type "filepicker", which the Camunda 7 Tasklist cannot render or store
       unknown-hit-policy.dmn   | not a valid DMN decision table
       duplicate-readers.bpmn   | deployment-demo ("Deployment demo") declares peerflow.readers twice ('hr' and 'supervisors')
+      duplicate-readers-two-lists.bpmn | deployment-demo ("Deployment demo") declares peerflow.readers twice ('hr' and 'supervisors')
+      malformed-case-people.bpmn | deployment-demo ("Deployment demo"): 'supervisors' in peerflow.case-people is not 'variable:group'
       """)
   void aBrokenModelIsRefusedAsAWholeNamingTheFileAndTheProblem(String brokenFile, String problem) {
     ModelFiles.layOutValidModels(root);

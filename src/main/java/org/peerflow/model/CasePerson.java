@@ -1,4 +1,4 @@
-package org.peerflow.access;
+package org.peerflow.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +7,15 @@ import java.util.List;
  * One person a case names: the process variable that holds the user id (or ids) and the group the
  * person must belong to. A diagram declares its case people in the process extension property
  * {@code peerflow.case-people}, e.g. {@code supervisorId:supervisors, supportingPeer:peer-specialists}
- * (README, "Access model"). These people, and no one else of their group, work on and read the case.
+ * (README, "Access model"); {@link DeclaredProcess#casePeople()} reads it. These people, and no one
+ * else of their group, work on and read the case.
  */
 public record CasePerson(String variable, String groupId) {
-
-  public static final String PROPERTY = "peerflow.case-people";
 
   /**
    * @throws IllegalArgumentException naming the entry that is not {@code variable:group}
    */
-  public static List<CasePerson> parse(String declared) {
+  static List<CasePerson> parse(String declared) {
     List<CasePerson> people = new ArrayList<>();
     if (declared == null || declared.isBlank()) {
       return people;
@@ -25,7 +24,7 @@ public record CasePerson(String variable, String groupId) {
       String[] parts = entry.trim().split(":");
       if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()
           || !parts[0].trim().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException("'" + entry.trim() + "' in " + PROPERTY
+        throw new IllegalArgumentException("'" + entry.trim() + "' in " + DeclaredProcess.CASE_PEOPLE
             + " is not 'variable:group' (for example 'supervisorId:supervisors')");
       }
       people.add(new CasePerson(parts[0].trim(), parts[1].trim()));

@@ -81,14 +81,26 @@ public final class TasklistUser implements AutoCloseable {
   /** The filters in the order the Tasklist shows them, each with its count where it shows one. */
   public List<String> filters() {
     wait.until(driver -> !driver.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).isEmpty());
-    return browser.findElements(By.cssSelector("[cam-tasklist-filters] .item")).stream()
-        .map(item -> item.getText().replaceAll("\\s+", " ").trim()).toList();
+    return texts(By.cssSelector("[cam-tasklist-filters] .item"));
   }
 
   /** Names of the tasks the list shows for the filter the Tasklist opened on. */
   public List<String> listedTasks() {
-    return browser.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
-        .map(WebElement::getText).map(String::trim).toList();
+    return texts(By.cssSelector("ol.tasks-list li.task h4.task a"));
+  }
+
+  /** The texts of the elements; read again when the Tasklist redraws the list while it is read. */
+  private List<String> texts(By elements) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return browser.findElements(elements).stream()
+            .map(element -> element.getText().replaceAll("\\s+", " ").trim()).toList();
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   /** Opens the task's page from its link, as from a task e-mail. */

@@ -35,12 +35,15 @@ class DockerComposeConfigIT {
       "PEERFLOW_ADMIN_PASSWORD", "placeholder-admin-password",
       "PEERFLOW_HR_LEAD", "hr-lead");
 
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void composeFileIsValidWithTheSettingsOfEnvExample() throws Exception {
     Result result = compose(PLACEHOLDERS, "config", "-q");
-    assertThat(result.exitCode()).as("docker-compose config -q said:%n%s", result.output()).isZero();
+    assertThat(result.exitCode())
+        .as("docker-compose config -q said:%n%s", result.output())
+        .isZero();
   }
 
   @Test
@@ -49,23 +52,32 @@ class DockerComposeConfigIT {
     Result result = compose(PLACEHOLDERS, "config");
     assertThat(result.exitCode()).as(result.output()).isZero();
 
-    Map<String, Object> services = (Map<String, Object>) new Yaml().<Map<String, Object>>load(result.output()).get("services");
+    Map<String, Object> services = (Map<String, Object>)
+        new Yaml().<Map<String, Object>>load(result.output()).get("services");
     assertThat(services).containsKeys("postgres", "mailpit", "peerflow-1", "peerflow-2");
     for (String node : NODES) {
-      Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(node)).get("environment");
+      Map<String, Object> environment =
+          (Map<String, Object>) ((Map<String, Object>) services.get(node)).get("environment");
       for (ProductionSettingsCheck.Setting setting : ProductionSettingsCheck.SETTINGS) {
         assertThat(environment).as("%s's environment", node).containsKey(setting.name());
-        assertThat(String.valueOf(environment.get(setting.name()))).as("%s of %s", setting.name(), node).isNotBlank();
+        assertThat(String.valueOf(environment.get(setting.name())))
+            .as("%s of %s", setting.name(), node)
+            .isNotBlank();
       }
-      assertThat(environment.get("PEERFLOW_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/peerflow");
+      assertThat(environment.get("PEERFLOW_DB_URL"))
+          .isEqualTo("jdbc:postgresql://postgres:5432/peerflow");
       assertThat(environment.get("PEERFLOW_SMTP_STARTTLS")).isEqualTo("false");
-      // the engine's hostname, so that Cockpit's job log tells the nodes apart (bound as TwoNodesIT binds it)
-      assertThat(environment.get("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME")).as("%s's name", node).isEqualTo(node);
+      // the engine's hostname, so that Cockpit's job log tells the nodes apart (bound as TwoNodesIT
+      // binds it)
+      assertThat(environment.get("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME"))
+          .as("%s's name", node)
+          .isEqualTo(node);
     }
     Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
     assertThat(postgres).containsKey("healthcheck");
     assertThat(((Map<String, Object>) postgres.get("environment")).get("POSTGRES_PASSWORD"))
-        .as("the database password comes from the environment").isEqualTo("placeholder-db-password");
+        .as("the database password comes from the environment")
+        .isEqualTo("placeholder-db-password");
   }
 
   @Test
@@ -76,7 +88,8 @@ class DockerComposeConfigIT {
     Result result = compose(withoutAdminPassword, "config", "-q");
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
-    assertThat(result.output().strip()).endsWith("set PEERFLOW_ADMIN_PASSWORD in .env (see .env.example)");
+    assertThat(result.output().strip())
+        .endsWith("set PEERFLOW_ADMIN_PASSWORD in .env (see .env.example)");
   }
 
   record Result(int exitCode, String output) {}
@@ -85,18 +98,21 @@ class DockerComposeConfigIT {
    * Runs docker-compose in the repository root with exactly {@code settings} as PEERFLOW_ values:
    * the caller's own PEERFLOW_ variables and a developer's .env file are left out.
    */
-  private Result compose(Map<String, String> settings, String... arguments) throws IOException, InterruptedException {
+  private Result compose(Map<String, String> settings, String... arguments)
+      throws IOException, InterruptedException {
     String executable = dockerCompose();
     Path emptyEnvFile = Files.writeString(temp.resolve("empty.env"), "");
-    List<String> command = new java.util.ArrayList<>(List.of(executable, "--env-file", emptyEnvFile.toString(),
-        "--file", "docker-compose.yml"));
+    List<String> command = new java.util.ArrayList<>(
+        List.of(executable, "--env-file", emptyEnvFile.toString(), "--file", "docker-compose.yml"));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(new File(System.getProperty("user.dir")))
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("PEERFLOW_") || name.startsWith("COMPOSE_"));
+    environment
+        .keySet()
+        .removeIf(name -> name.startsWith("PEERFLOW_") || name.startsWith("COMPOSE_"));
     environment.putAll(new LinkedHashMap<>(settings));
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
@@ -108,13 +124,15 @@ class DockerComposeConfigIT {
   }
 
   private static String dockerCompose() {
-    for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+    for (String folder :
+        System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
       Path candidate = Path.of(folder, "docker-compose");
       if (Files.isExecutable(candidate)) {
         return candidate.toString();
       }
     }
-    throw new AssertionError("docker-compose is not installed, so docker-compose.yml cannot be checked. "
-        + ".ci/run installs it (Debian package docker-compose): apt-get install -y docker-compose");
+    throw new AssertionError(
+        "docker-compose is not installed, so docker-compose.yml cannot be checked. "
+            + ".ci/run installs it (Debian package docker-compose): apt-get install -y docker-compose");
   }
 }

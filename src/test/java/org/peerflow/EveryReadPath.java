@@ -17,7 +17,8 @@ public final class EveryReadPath {
   /**
    * @param instanceIds process instances whose own paths are read too (runtime and history)
    */
-  public static void assertNoneReveals(Rest rest, String user, String secret, String... instanceIds) {
+  public static void assertNoneReveals(
+      Rest rest, String user, String secret, String... instanceIds) {
     List<String> paths = new ArrayList<>(List.of(
         "/engine-rest/task",
         "/engine-rest/process-instance",
@@ -42,27 +43,45 @@ public final class EveryReadPath {
     }
     for (String path : paths) {
       Rest.Response response = rest.get(user, path);
-      Assertions.assertThat(response.body()).as("GET " + path + " as " + user).doesNotContain(secret);
+      Assertions.assertThat(response.body())
+          .as("GET " + path + " as " + user)
+          .doesNotContain(secret);
     }
   }
 
   /** Every runtime and history path of one instance, as the user: nothing. */
   public static void assertReadsNothingOf(Rest rest, String user, String instanceId) {
-    for (String path : List.of("/engine-rest/task?processInstanceId=", "/engine-rest/process-instance?processInstanceIds=",
-        "/engine-rest/variable-instance?processInstanceIdIn=", "/engine-rest/execution?processInstanceId=",
-        "/engine-rest/history/process-instance?processInstanceId=", "/engine-rest/history/variable-instance?processInstanceId=",
-        "/engine-rest/history/detail?processInstanceId=", "/engine-rest/history/activity-instance?processInstanceId=",
-        "/engine-rest/history/task?processInstanceId=", "/engine-rest/history/user-operation?processInstanceId=",
-        "/engine-rest/history/incident?processInstanceId=", "/engine-rest/incident?processInstanceId=",
+    for (String path : List.of(
+        "/engine-rest/task?processInstanceId=",
+        "/engine-rest/process-instance?processInstanceIds=",
+        "/engine-rest/variable-instance?processInstanceIdIn=",
+        "/engine-rest/execution?processInstanceId=",
+        "/engine-rest/history/process-instance?processInstanceId=",
+        "/engine-rest/history/variable-instance?processInstanceId=",
+        "/engine-rest/history/detail?processInstanceId=",
+        "/engine-rest/history/activity-instance?processInstanceId=",
+        "/engine-rest/history/task?processInstanceId=",
+        "/engine-rest/history/user-operation?processInstanceId=",
+        "/engine-rest/history/incident?processInstanceId=",
+        "/engine-rest/incident?processInstanceId=",
         "/engine-rest/job?processInstanceId=")) {
       Rest.Response response = rest.get(user, path + instanceId);
-      Assertions.assertThat(response.status()).as("GET " + path + instanceId + " as " + user).isEqualTo(200);
-      Assertions.assertThat(response.json()).as("GET " + path + instanceId + " as " + user).isEmpty();
+      Assertions.assertThat(response.status())
+          .as("GET " + path + instanceId + " as " + user)
+          .isEqualTo(200);
+      Assertions.assertThat(response.json())
+          .as("GET " + path + instanceId + " as " + user)
+          .isEmpty();
     }
-    for (String path : List.of("/engine-rest/process-instance/%s", "/engine-rest/process-instance/%s/variables",
-        "/engine-rest/process-instance/%s/activity-instances", "/engine-rest/history/process-instance/%s")) {
+    for (String path : List.of(
+        "/engine-rest/process-instance/%s",
+        "/engine-rest/process-instance/%s/variables",
+        "/engine-rest/process-instance/%s/activity-instances",
+        "/engine-rest/history/process-instance/%s")) {
       Rest.Response response = rest.get(user, path.formatted(instanceId));
-      Assertions.assertThat(response.status()).as("GET " + path.formatted(instanceId) + " as " + user).isIn(403, 404);
+      Assertions.assertThat(response.status())
+          .as("GET " + path.formatted(instanceId) + " as " + user)
+          .isIn(403, 404);
     }
   }
 }

@@ -21,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * started by the suite itself instead of H2. Subclasses must not add configuration that would
  * start a second context.
  */
-@SpringBootTest(classes = PeerflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = PeerflowApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTestBase {
 
@@ -42,8 +44,11 @@ public abstract class IntegrationTestBase {
       // the embedded server's own shutdown hook may stop it before Spring closes the engine:
       // fail fast then instead of waiting Hikari's default 30 s for a connection
       registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-      // as in application-production.yml: plan every statement with its values (see bench/RESULTS.md)
-      registry.add("spring.datasource.hikari.data-source-properties.options", () -> "-c plan_cache_mode=force_custom_plan");
+      // as in application-production.yml: plan every statement with its values (see
+      // bench/RESULTS.md)
+      registry.add(
+          "spring.datasource.hikari.data-source-properties.options",
+          () -> "-c plan_cache_mode=force_custom_plan");
     }
   }
 
@@ -61,7 +66,8 @@ public abstract class IntegrationTestBase {
       try {
         postgres = EmbeddedPostgres.builder().start();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the test suite", e);
+        throw new UncheckedIOException(
+            "Cannot start the embedded PostgreSQL for the test suite", e);
       }
     }
     return postgres;
@@ -78,7 +84,8 @@ public abstract class IntegrationTestBase {
     } catch (IOException e) {
       throw new UncheckedIOException("No free port for the test SMTP server", e);
     }
-    GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail greenMail =
+        new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return greenMail;
   }

@@ -19,14 +19,21 @@ public final class Mailbox {
   private Mailbox() {}
 
   /** Runs every queued e-mail job that can run now and returns the mails delivered to {@code address}. */
-  public static List<MimeMessage> deliveredTo(ProcessEngine engine, GreenMail smtp, String address) {
+  public static List<MimeMessage> deliveredTo(
+      ProcessEngine engine, GreenMail smtp, String address) {
     runMailJobs(engine);
-    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> recipients(mail).contains(address)).toList();
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(mail -> recipients(mail).contains(address))
+        .toList();
   }
 
   public static void runMailJobs(ProcessEngine engine) {
     ManagementService management = engine.getManagementService();
-    management.createJobQuery().processDefinitionKey("peerflow-mail").executable().list()
+    management
+        .createJobQuery()
+        .processDefinitionKey("peerflow-mail")
+        .executable()
+        .list()
         .forEach(job -> management.executeJob(job.getId()));
   }
 

@@ -24,17 +24,24 @@ class ModelLintIT {
   void everyDiagramPassesBpmnlintForCamunda724() throws Exception {
     if (!Files.isExecutable(LINTER)) {
       Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-      assertThat(install.exitCode()).as("npm ci (Node.js and npm are needed for the diagram linter):\n%s", install.output()).isZero();
+      assertThat(install.exitCode())
+          .as("npm ci (Node.js and npm are needed for the diagram linter):\n%s", install.output())
+          .isZero();
     }
     List<String> command = new ArrayList<>(List.of(LINTER.toString()));
     try (Stream<Path> diagrams = Files.list(Path.of("processes"))) {
-      diagrams.filter(file -> file.toString().endsWith(".bpmn")).sorted().forEach(file -> command.add(file.toString()));
+      diagrams
+          .filter(file -> file.toString().endsWith(".bpmn"))
+          .sorted()
+          .forEach(file -> command.add(file.toString()));
     }
     assertThat(command).as("diagrams in processes/").hasSizeGreaterThan(1);
 
     Result lint = run(command);
 
-    assertThat(lint.exitCode()).as("bpmnlint found problems:\n%s", lint.output()).isZero();
+    assertThat(lint.exitCode())
+        .as("bpmnlint found problems:\n%s", lint.output())
+        .isZero();
     assertThat(lint.output()).doesNotContain("warning");
   }
 
@@ -42,7 +49,10 @@ class ModelLintIT {
 
   private static Result run(List<String> command) throws Exception {
     File log = File.createTempFile("peerflow-lint", ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log)
+        .start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError(String.join(" ", command) + " did not finish within 5 minutes");

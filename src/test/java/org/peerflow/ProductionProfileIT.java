@@ -17,7 +17,8 @@ import org.peerflow.drill.PeerflowNode;
  */
 class ProductionProfileIT {
 
-  @TempDir Path workDir;
+  @TempDir
+  Path workDir;
 
   @Test
   void productionStartsOnPostgresWithTheFirstAdministratorAndNoDemoUsers() throws Exception {
@@ -26,7 +27,9 @@ class ProductionProfileIT {
       app.start(Duration.ofSeconds(120));
       Rest rest = app.rest();
 
-      assertThat(rest.get(null, "/engine-rest/user").status()).as("anonymous user list").isEqualTo(401);
+      assertThat(rest.get(null, "/engine-rest/user").status())
+          .as("anonymous user list")
+          .isEqualTo(401);
       assertThat(rest.get(null, "/engine-rest/task").status()).as("anonymous").isEqualTo(401);
       Rest.Response asAdmin = app.admin("GET", "/engine-rest/user", null);
       assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(200);
@@ -34,9 +37,13 @@ class ProductionProfileIT {
       assertThat(ids).containsExactly(PeerflowNode.ADMIN);
       assertThat(app.admin("GET", "/engine-rest/group", null).json().findValuesAsText("id"))
           .contains("hr", "supervisors", "peer-specialists", "clinicians", "process-owners");
-      assertThat(app.admin("GET", "/engine-rest/process-definition?key=fair-chance-hiring", null).json()
-          .findValuesAsText("key")).contains("fair-chance-hiring");
-      assertThat(rest.get("harper", "/engine-rest/task").status()).as("no demo user harper").isEqualTo(401);
+      assertThat(app.admin("GET", "/engine-rest/process-definition?key=fair-chance-hiring", null)
+              .json()
+              .findValuesAsText("key"))
+          .contains("fair-chance-hiring");
+      assertThat(rest.get("harper", "/engine-rest/task").status())
+          .as("no demo user harper")
+          .isEqualTo(401);
       assertThat(app.log()).doesNotContain(PeerflowNode.ADMIN_PASSWORD);
     }
   }

@@ -1,7 +1,7 @@
 package org.peerflow;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,14 +51,20 @@ class ReadmeCommandsTest extends IntegrationTestBase {
   private static final String DOCUMENTED_SERVER = "http://localhost:8080";
   private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z0-9-]*>");
   /** The placeholders README.md declares ("a word in angle brackets is a placeholder for your case's id"). */
-  private static final Set<String> DOCUMENTED_PLACEHOLDERS = Set.of("<position-id>", "<application-id>", "<case-id>", "<consent-id>");
+  private static final Set<String> DOCUMENTED_PLACEHOLDERS =
+      Set.of("<position-id>", "<application-id>", "<case-id>", "<consent-id>");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort
   int port;
 
   /** A README command this test knows: what identifies it, and how to walk it. */
-  private record Walk(String name, String identifiedBy, Function<String, Map<String, String>> prepare, Verification verify) {}
+  private record Walk(
+      String name,
+      String identifiedBy,
+      Function<String, Map<String, String>> prepare,
+      Verification verify) {}
 
   @FunctionalInterface
   private interface Verification {
@@ -73,7 +79,9 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     /** The JSON body of {@code -d '...'}, as the README wrote it. */
     JsonNode jsonBody() throws IOException {
       Matcher body = Pattern.compile("-d '(.*)'", Pattern.DOTALL).matcher(text);
-      Assertions.assertThat(body.find()).as("README line %d: a -d '<json>' body", line).isTrue();
+      Assertions.assertThat(body.find())
+          .as("README line %d: a -d '<json>' body", line)
+          .isTrue();
       return JSON.readTree(body.group(1));
     }
   }
@@ -85,7 +93,8 @@ class ReadmeCommandsTest extends IntegrationTestBase {
 
     @Override
     public String toString() {
-      return "HTTP " + status + " " + body + (stderr.isBlank() ? "" : " (curl: " + stderr.trim() + ")");
+      return "HTTP " + status + " " + body
+          + (stderr.isBlank() ? "" : " (curl: " + stderr.trim() + ")");
     }
   }
 
@@ -94,83 +103,119 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     AccommodationWalk accommodation = new AccommodationWalk(processEngine);
     ConsentWalk consent = new ConsentWalk(processEngine);
     return List.of(
-        new Walk("start an application", "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        new Walk(
+            "start an application",
+            "/engine-rest/process-definition/key/fair-chance-hiring/start",
             command -> Map.of("<position-id>", hiring.openPosition("US-MA")),
             this::applicationStarted),
-        new Walk("the applicant's response", "\"ApplicantResponseReceived\"",
+        new Walk(
+            "the applicant's response",
+            "\"ApplicantResponseReceived\"",
             command -> {
               ProcessInstance application = hiring.toOffer("US-MA");
               hiring.toResponseWait(application);
               return Map.of("<application-id>", application.getBusinessKey());
             },
             this::responseRecorded),
-        new Walk("medical documentation received", "\"MedicalDocumentationReceived\"",
+        new Walk(
+            "medical documentation received",
+            "\"MedicalDocumentationReceived\"",
             command -> {
               ProcessInstance request = accommodation.toAfterMeeting("yes");
               accommodation.requestDocumentation(request);
               return Map.of("<case-id>", request.getBusinessKey());
             },
             this::documentationRecorded),
-        new Walk("consent withdrawn", "\"ConsentWithdrawn\"",
+        new Walk(
+            "consent withdrawn",
+            "\"ConsentWithdrawn\"",
             command -> Map.of("<consent-id>", consent.consented().getBusinessKey()),
             this::withdrawalRecorded),
-        new Walk("deploy a diagram with its forms", "/engine-rest/deployment/create",
+        new Walk(
+            "deploy a diagram with its forms",
+            "/engine-rest/deployment/create",
             command -> Map.of(),
             this::deployedWithItsForms),
-        new Walk("list the models in the web modeler's API", "/modeler/api/models",
+        new Walk(
+            "list the models in the web modeler's API",
+            "/modeler/api/models",
             command -> Map.of(),
             this::modelsListed),
-        new Walk("place a legal hold", "\"EEOC charge",
-            command -> Map.of("<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
+        new Walk(
+            "place a legal hold",
+            "\"EEOC charge",
+            command -> Map.of(
+                "<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
             this::holdPlaced),
-        new Walk("see a case's hold", "harper:harper http://localhost:8080/peerflow/api/cases/<application-id>/hold",
+        new Walk(
+            "see a case's hold",
+            "harper:harper http://localhost:8080/peerflow/api/cases/<application-id>/hold",
             command -> Map.of("<application-id>", heldApplication(hiring)),
             this::holdShown),
-        new Walk("lift a legal hold", "/hold/lift",
+        new Walk(
+            "lift a legal hold",
+            "/hold/lift",
             command -> Map.of("<application-id>", heldApplication(hiring)),
             this::holdLifted),
-        new Walk("export the case record", "/record",
-            command -> Map.of("<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
+        new Walk(
+            "export the case record",
+            "/record",
+            command -> Map.of(
+                "<application-id>", hiring.apply(hiring.openPosition("US-MA")).getBusinessKey()),
             this::recordExported));
   }
 
   private String heldApplication(HiringWalk hiring) {
     String application = hiring.apply(hiring.openPosition("US-MA")).getBusinessKey();
-    Rest.Response placed = new Rest(port).postJson("harper", "/peerflow/api/cases/" + application + "/hold",
-        Map.of("reason", "Charge filed"));
+    Rest.Response placed = new Rest(port)
+        .postJson(
+            "harper",
+            "/peerflow/api/cases/" + application + "/hold",
+            Map.of("reason", "Charge filed"));
     Assertions.assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     return application;
   }
 
   private JsonNode holdState(String application) throws IOException {
-    Rest.Response state = new Rest(port).get("harper", "/peerflow/api/cases/" + application + "/hold");
+    Rest.Response state =
+        new Rest(port).get("harper", "/peerflow/api/cases/" + application + "/hold");
     Assertions.assertThat(state.status()).as(state.body()).isEqualTo(200);
     return state.json();
   }
 
   /** "a member of hr puts the case on hold by its business key, with a reason": 201, and it is held. */
-  private void holdPlaced(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void holdPlaced(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean()).isTrue();
+    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean())
+        .isTrue();
   }
 
   /** The hold state: held, with its history (who, when, why). */
-  private void holdShown(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void holdShown(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    Assertions.assertThat(answer.json().path("held").asBoolean()).as(answer.toString()).isTrue();
+    Assertions.assertThat(answer.json().path("held").asBoolean())
+        .as(answer.toString())
+        .isTrue();
     Assertions.assertThat(answer.body()).contains("Charge filed").contains("harper");
   }
 
   /** Lifting: 200, and the case is no longer held. */
-  private void holdLifted(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void holdLifted(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean()).isFalse();
+    Assertions.assertThat(holdState(ids.get("<application-id>")).path("held").asBoolean())
+        .isFalse();
   }
 
   /** "One HTML page ... with every instance of the case": the applicant's case, as HR exports it. */
-  private void recordExported(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void recordExported(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    Assertions.assertThat(answer.body()).containsIgnoringCase("<html").contains(ids.get("<application-id>"))
+    Assertions.assertThat(answer.body())
+        .containsIgnoringCase("<html")
+        .contains(ids.get("<application-id>"))
         .contains("Jordan Rivera");
   }
 
@@ -178,43 +223,70 @@ class ReadmeCommandsTest extends IntegrationTestBase {
   Stream<DynamicTest> everyCurlCommandInTheReadmeRunsAsWrittenAndDoesWhatTheReadmeSays() {
     List<ReadmeCommand> commands = readmeCurlCommands();
     List<Walk> walks = walks();
-    Assertions.assertThat(commands).as("curl commands in the indented code blocks of README.md").isNotEmpty();
+    Assertions.assertThat(commands)
+        .as("curl commands in the indented code blocks of README.md")
+        .isNotEmpty();
     // a walk whose command left the README would otherwise pass by never running
-    Assertions.assertThat(walks).allSatisfy(walk -> Assertions.assertThat(commands)
-        .as("README.md no longer has the curl command to '%s' (%s); remove its walk from ReadmeCommandsTest",
-            walk.name(), walk.identifiedBy())
-        .anyMatch(command -> command.text().contains(walk.identifiedBy())));
-    return commands.stream().map(command -> DynamicTest.dynamicTest(
-        "README line " + command.line() + ": " + command.firstLine(), () -> walkThrough(command, walks)));
+    Assertions.assertThat(walks)
+        .allSatisfy(walk -> Assertions.assertThat(commands)
+            .as(
+                "README.md no longer has the curl command to '%s' (%s); remove its walk from ReadmeCommandsTest",
+                walk.name(), walk.identifiedBy())
+            .anyMatch(command -> command.text().contains(walk.identifiedBy())));
+    return commands.stream()
+        .map(command -> DynamicTest.dynamicTest(
+            "README line " + command.line() + ": " + command.firstLine(),
+            () -> walkThrough(command, walks)));
   }
 
   private void walkThrough(ReadmeCommand command, List<Walk> walks) throws Exception {
-    List<Walk> matching = walks.stream().filter(walk -> command.text().contains(walk.identifiedBy())).toList();
+    List<Walk> matching = walks.stream()
+        .filter(walk -> command.text().contains(walk.identifiedBy()))
+        .toList();
     if (matching.size() != 1) {
-      fail("README.md line %d has a curl command that ReadmeCommandsTest %s; add a walk that prepares its state and "
-          + "checks its documented effect:%n%s", command.line(),
-          matching.isEmpty() ? "does not know how to prepare" : "matches more than once (" + matching + ")", command.text());
+      fail(
+          "README.md line %d has a curl command that ReadmeCommandsTest %s; add a walk that prepares its state and "
+              + "checks its documented effect:%n%s",
+          command.line(),
+          matching.isEmpty()
+              ? "does not know how to prepare"
+              : "matches more than once (" + matching + ")",
+          command.text());
     }
     Walk walk = matching.get(0);
     Map<String, String> ids = walk.prepare().apply(command.text());
     CurlAnswer answer = runAsWritten(command, ids);
-    Assertions.assertThat(answer.status()).as("README line %d must never answer 5xx: %s", command.line(), answer).isLessThan(500);
+    Assertions.assertThat(answer.status())
+        .as("README line %d must never answer 5xx: %s", command.line(), answer)
+        .isLessThan(500);
     walk.verify().check(command, ids, answer);
   }
 
-  // ------------------------------------------------------------------ what each README command claims
+  // ------------------------------------------------------------------ what each README command
+  // claims
 
   /** "An applicant portal ... starts the application": the case holds what was sent; the rest takes its default. */
-  private void applicationStarted(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void applicationStarted(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    ProcessInstance application = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(answer.json().get("id").asText()).singleResult();
-    Assertions.assertThat(application.getBusinessKey()).as("the generated application id").matches("APP-\\d{4}-[A-Z2-9]{6}");
-    Map<String, Object> variables = processEngine.getRuntimeService().getVariables(application.getId());
-    sentVariables(command.jsonBody().get("variables"), ids).forEach((name, value) ->
-        Assertions.assertThat(variables).as("the documented start variable %s", name).containsEntry(name, value));
-    Assertions.assertThat(variables).as("the documented defaults")
-        .containsEntry("accommodationRequested", false).containsEntry("livedExperienceAttested", false);
+    ProcessInstance application = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(answer.json().get("id").asText())
+        .singleResult();
+    Assertions.assertThat(application.getBusinessKey())
+        .as("the generated application id")
+        .matches("APP-\\d{4}-[A-Z2-9]{6}");
+    Map<String, Object> variables =
+        processEngine.getRuntimeService().getVariables(application.getId());
+    sentVariables(command.jsonBody().get("variables"), ids)
+        .forEach((name, value) -> Assertions.assertThat(variables)
+            .as("the documented start variable %s", name)
+            .containsEntry(name, value));
+    Assertions.assertThat(variables)
+        .as("the documented defaults")
+        .containsEntry("accommodationRequested", false)
+        .containsEntry("livedExperienceAttested", false);
     assertThat(application).isWaitingAt("Task_ScreenApplication");
   }
 
@@ -222,54 +294,96 @@ class ReadmeCommandsTest extends IntegrationTestBase {
    * "The applicant's answer arrives as a message": the HR-only review goes on with it — to the
    * dispute first when the answer disputes the report's accuracy, as the README's example does.
    */
-  private void responseRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void responseRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
-    ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("fair-chance-record-review").processInstanceBusinessKey(ids.get("<application-id>")).singleResult();
-    boolean disputes = command.jsonBody().path("processVariables").path("disputesAccuracy").path("value").asBoolean(false);
+    ProcessInstance review = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("fair-chance-record-review")
+        .processInstanceBusinessKey(ids.get("<application-id>"))
+        .singleResult();
+    boolean disputes = command
+        .jsonBody()
+        .path("processVariables")
+        .path("disputesAccuracy")
+        .path("value")
+        .asBoolean(false);
     assertThat(review).isWaitingAt(disputes ? "Task_ResolveDispute" : "Task_Reassess");
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(review.getId());
-    sentVariables(command.jsonBody().get("processVariables"), ids).forEach((name, value) ->
-        Assertions.assertThat(variables).as("the message's variable %s", name).containsEntry(name, value));
+    sentVariables(command.jsonBody().get("processVariables"), ids)
+        .forEach((name, value) -> Assertions.assertThat(variables)
+            .as("the message's variable %s", name)
+            .containsEntry(name, value));
   }
 
   /** "the documents are recorded": in the HR-only review, never in the case the supervisor's part comes from. */
-  private void documentationRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void documentationRecorded(
+      ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
     String caseId = ids.get("<case-id>");
-    ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("accommodation-medical-review").processInstanceBusinessKey(caseId).singleResult();
+    ProcessInstance review = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("accommodation-medical-review")
+        .processInstanceBusinessKey(caseId)
+        .singleResult();
     assertThat(review).isWaitingAt("Task_ReviewDocumentation");
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(review.getId());
-    sentVariables(command.jsonBody().get("processVariables"), ids).forEach((name, value) ->
-        Assertions.assertThat(variables).as("the message's variable %s", name).containsEntry(name, value));
-    ProcessInstance request = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("accommodation-request").processInstanceBusinessKey(caseId).singleResult();
-    Assertions.assertThat(processEngine.getRuntimeService().getVariables(request.getId())).doesNotContainKey("medicalDocumentation");
+    sentVariables(command.jsonBody().get("processVariables"), ids)
+        .forEach((name, value) -> Assertions.assertThat(variables)
+            .as("the message's variable %s", name)
+            .containsEntry(name, value));
+    ProcessInstance request = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("accommodation-request")
+        .processInstanceBusinessKey(caseId)
+        .singleResult();
+    Assertions.assertThat(processEngine.getRuntimeService().getVariables(request.getId()))
+        .doesNotContainKey("medicalDocumentation");
   }
 
   /** "The consent becomes inactive (consentActive=false, withdrawnAt) ... the prescriber gets Plan safe discontinuation." */
-  private void withdrawalRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void withdrawalRecorded(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
-    ProcessInstance consent = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("informed-consent").processInstanceBusinessKey(ids.get("<consent-id>")).singleResult();
+    ProcessInstance consent = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("informed-consent")
+        .processInstanceBusinessKey(ids.get("<consent-id>"))
+        .singleResult();
     assertThat(consent).isWaitingAt("Task_PlanSafeDiscontinuation");
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(consent.getId());
-    Assertions.assertThat(variables).containsEntry("consentActive", false).containsKey("withdrawnAt");
-    sentVariables(command.jsonBody().get("processVariables"), ids).forEach((name, value) ->
-        Assertions.assertThat(variables).as("the message's variable %s", name).containsEntry(name, value));
-    Task discontinuation = processEngine.getTaskService().createTaskQuery().processInstanceId(consent.getId())
-        .taskDefinitionKey("Task_PlanSafeDiscontinuation").singleResult();
-    Assertions.assertThat(discontinuation.getAssignee()).as("the prescriber").isEqualTo(variables.get("prescriber"));
+    Assertions.assertThat(variables)
+        .containsEntry("consentActive", false)
+        .containsKey("withdrawnAt");
+    sentVariables(command.jsonBody().get("processVariables"), ids)
+        .forEach((name, value) -> Assertions.assertThat(variables)
+            .as("the message's variable %s", name)
+            .containsEntry(name, value));
+    Task discontinuation = processEngine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(consent.getId())
+        .taskDefinitionKey("Task_PlanSafeDiscontinuation")
+        .singleResult();
+    Assertions.assertThat(discontinuation.getAssignee())
+        .as("the prescriber")
+        .isEqualTo(variables.get("prescriber"));
   }
 
   /** "include the diagram's forms in the deployment": every file of the command is deployed, and the diagram finds its forms. */
-  private void modelsListed(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void modelsListed(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer)
+      throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    Assertions.assertThat(answer.json().findValuesAsText("key")).contains("fair-chance-hiring", "conditional-offer");
+    Assertions.assertThat(answer.json().findValuesAsText("key"))
+        .contains("fair-chance-hiring", "conditional-offer");
   }
 
-  private void deployedWithItsForms(ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
+  private void deployedWithItsForms(
+      ReadmeCommand command, Map<String, String> ids, CurlAnswer answer) throws Exception {
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     String deploymentId = answer.json().get("id").asText();
     try {
@@ -280,81 +394,126 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     }
   }
 
-  private void checkDeployedWithItsForms(ReadmeCommand command, String deploymentId) throws IOException {
+  private void checkDeployedWithItsForms(ReadmeCommand command, String deploymentId)
+      throws IOException {
     Set<String> uploaded = new TreeSet<>();
     Matcher file = Pattern.compile("-F\\s+[\\w-]+=@(\\S+)").matcher(command.text());
     while (file.find()) {
       uploaded.add(Path.of(file.group(1)).getFileName().toString());
     }
-    Set<String> deployed = processEngine.getRepositoryService().getDeploymentResources(deploymentId).stream()
-        .map(resource -> resource.getName()).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> deployed =
+        processEngine.getRepositoryService().getDeploymentResources(deploymentId).stream()
+            .map(resource -> resource.getName())
+            .collect(Collectors.toCollection(TreeSet::new));
     Assertions.assertThat(deployed).isEqualTo(uploaded).isNotEmpty();
 
-    ProcessDefinition diagram = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deploymentId).singleResult();
-    ProcessInstance started = processEngine.getRuntimeService().startProcessInstanceById(diagram.getId(),
-        Map.of("positionTitle", "Peer Specialist - README deployment", "jurisdiction", "US-MA"));
-    Task firstTask = processEngine.getTaskService().createTaskQuery().processInstanceId(started.getId()).singleResult();
-    UserTask declared = processEngine.getRepositoryService().getBpmnModelInstance(diagram.getId())
+    ProcessDefinition diagram = processEngine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .deploymentId(deploymentId)
+        .singleResult();
+    ProcessInstance started = processEngine
+        .getRuntimeService()
+        .startProcessInstanceById(
+            diagram.getId(),
+            Map.of(
+                "positionTitle", "Peer Specialist - README deployment", "jurisdiction", "US-MA"));
+    Task firstTask = processEngine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(started.getId())
+        .singleResult();
+    UserTask declared = processEngine
+        .getRepositoryService()
+        .getBpmnModelInstance(diagram.getId())
         .getModelElementById(firstTask.getTaskDefinitionKey());
     try (InputStream form = processEngine.getFormService().getDeployedTaskForm(firstTask.getId())) {
       Assertions.assertThat(JSON.readTree(form).get("id").asText())
-          .as("the first task's form, found in the deployment the README command made").isEqualTo(declared.getCamundaFormRef());
+          .as("the first task's form, found in the deployment the README command made")
+          .isEqualTo(declared.getCamundaFormRef());
     }
   }
 
-  // ------------------------------------------------------------------ what the README says is refused
+  // ------------------------------------------------------------------ what the README says is
+  // refused
 
   @Test
-  void theDocumentedStartForAnUnknownPositionIsRefusedWithHttp400AndStartsNothing() throws Exception {
-    ReadmeCommand start = readmeCommand("/engine-rest/process-definition/key/fair-chance-hiring/start");
+  void theDocumentedStartForAnUnknownPositionIsRefusedWithHttp400AndStartsNothing()
+      throws Exception {
+    ReadmeCommand start =
+        readmeCommand("/engine-rest/process-definition/key/fair-chance-hiring/start");
     long applications = applicationCount();
 
     CurlAnswer answer = runAsWritten(start, Map.of("<position-id>", "POS-2026-NOSUCH"));
 
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-    Assertions.assertThat(answer.json().get("message").asText()).isEqualTo("There is no position 'POS-2026-NOSUCH'.");
+    Assertions.assertThat(answer.json().get("message").asText())
+        .isEqualTo("There is no position 'POS-2026-NOSUCH'.");
     Assertions.assertThat(applicationCount()).as("nothing is started").isEqualTo(applications);
   }
 
   @Test
   void theDocumentedStartWithoutTheApplicantsEmailIsRefusedWithHttp400NamingIt() throws Exception {
-    ReadmeCommand documented = readmeCommand("/engine-rest/process-definition/key/fair-chance-hiring/start");
-    ReadmeCommand withoutEmail = new ReadmeCommand(documented.line(),
+    ReadmeCommand documented =
+        readmeCommand("/engine-rest/process-definition/key/fair-chance-hiring/start");
+    ReadmeCommand withoutEmail = new ReadmeCommand(
+        documented.line(),
         documented.text().replaceFirst(",\\s*\"applicantEmail\":\\s*\\{[^}]*\\}", ""));
-    Assertions.assertThat(withoutEmail.text()).as("the README's start command sends applicantEmail").doesNotContain("applicantEmail");
+    Assertions.assertThat(withoutEmail.text())
+        .as("the README's start command sends applicantEmail")
+        .doesNotContain("applicantEmail");
     String position = new HiringWalk(processEngine).openPosition("US-MA");
     long applications = applicationCount();
 
     CurlAnswer answer = runAsWritten(withoutEmail, Map.of("<position-id>", position));
 
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-    Assertions.assertThat(answer.json().get("message").asText()).contains("'applicantEmail'").contains("is missing");
+    Assertions.assertThat(answer.json().get("message").asText())
+        .contains("'applicantEmail'")
+        .contains("is missing");
     Assertions.assertThat(applicationCount()).as("nothing is started").isEqualTo(applications);
   }
 
   @Test
-  void theDocumentedResponseForAnUnknownApplicationIsRefusedWithHttp400AndChangesNothing() throws Exception {
+  void theDocumentedResponseForAnUnknownApplicationIsRefusedWithHttp400AndChangesNothing()
+      throws Exception {
     ReadmeCommand response = readmeCommand("\"ApplicantResponseReceived\"");
-    long responsesRecorded = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-        .variableName("applicantResponse").count();
+    long responsesRecorded = processEngine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .variableName("applicantResponse")
+        .count();
 
     CurlAnswer answer = runAsWritten(response, Map.of("<application-id>", "APP-2026-NOSUCH"));
 
     Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-    Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-        .variableName("applicantResponse").count()).as("no response is recorded anywhere").isEqualTo(responsesRecorded);
+    Assertions.assertThat(processEngine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .variableName("applicantResponse")
+            .count())
+        .as("no response is recorded anywhere")
+        .isEqualTo(responsesRecorded);
   }
 
-  // ------------------------------------------------------------------ reading and running the README
+  // ------------------------------------------------------------------ reading and running the
+  // README
 
   private long applicationCount() {
-    return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count();
+    return processEngine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("fair-chance-hiring")
+        .count();
   }
 
   private static ReadmeCommand readmeCommand(String identifiedBy) {
-    List<ReadmeCommand> found = readmeCurlCommands().stream().filter(command -> command.text().contains(identifiedBy)).toList();
-    Assertions.assertThat(found).as("the README's curl command with %s", identifiedBy).hasSize(1);
+    List<ReadmeCommand> found = readmeCurlCommands().stream()
+        .filter(command -> command.text().contains(identifiedBy))
+        .toList();
+    Assertions.assertThat(found)
+        .as("the README's curl command with %s", identifiedBy)
+        .hasSize(1);
     return found.get(0);
   }
 
@@ -368,7 +527,8 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     try {
       lines = Files.readAllLines(README, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("README.md must be readable from the working directory (the repository root)", e);
+      throw new UncheckedIOException(
+          "README.md must be readable from the working directory (the repository root)", e);
     }
     List<ReadmeCommand> commands = new ArrayList<>();
     boolean inCodeBlock = false;
@@ -396,7 +556,9 @@ class ReadmeCommandsTest extends IntegrationTestBase {
         }
       }
     }
-    Assertions.assertThat(command).as("README.md ends inside the curl command of line %d", commandLine).isNull();
+    Assertions.assertThat(command)
+        .as("README.md ends inside the curl command of line %d", commandLine)
+        .isNull();
     return commands;
   }
 
@@ -409,16 +571,22 @@ class ReadmeCommandsTest extends IntegrationTestBase {
    * Runs the command with bash and the real curl from the repository root, the documented
    * server and placeholders replaced, the answer's status and body written by appended options.
    */
-  private CurlAnswer runAsWritten(ReadmeCommand command, Map<String, String> ids) throws IOException, InterruptedException {
+  private CurlAnswer runAsWritten(ReadmeCommand command, Map<String, String> ids)
+      throws IOException, InterruptedException {
     String text = command.text();
-    Assertions.assertThat(text).as("README line %d: every command goes to the documented server", command.line())
+    Assertions.assertThat(text)
+        .as("README line %d: every command goes to the documented server", command.line())
         .contains(DOCUMENTED_SERVER);
     Matcher placeholders = PLACEHOLDER.matcher(text);
     while (placeholders.find()) {
       String placeholder = placeholders.group();
-      Assertions.assertThat(DOCUMENTED_PLACEHOLDERS).as("README line %d: %s is not one of the README's placeholders",
-          command.line(), placeholder).contains(placeholder);
-      Assertions.assertThat(ids).as("README line %d: the walk prepares no id for %s", command.line(), placeholder)
+      Assertions.assertThat(DOCUMENTED_PLACEHOLDERS)
+          .as(
+              "README line %d: %s is not one of the README's placeholders",
+              command.line(), placeholder)
+          .contains(placeholder);
+      Assertions.assertThat(ids)
+          .as("README line %d: the walk prepares no id for %s", command.line(), placeholder)
           .containsKey(placeholder);
     }
     for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -430,8 +598,10 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     Path status = Files.createTempFile("readme-curl-", ".status");
     Path errors = Files.createTempFile("readme-curl-", ".stderr");
     try {
-      Process curl = new ProcessBuilder("bash", "-c", text + " -s -S -o '" + body + "' -w '%{http_code}'")
-          .directory(Path.of("").toAbsolutePath().toFile()) // the README's relative @processes/... paths
+      Process curl = new ProcessBuilder(
+              "bash", "-c", text + " -s -S -o '" + body + "' -w '%{http_code}'")
+          .directory(
+              Path.of("").toAbsolutePath().toFile()) // the README's relative @processes/... paths
           .redirectOutput(status.toFile())
           .redirectError(errors.toFile())
           .start();
@@ -440,8 +610,11 @@ class ReadmeCommandsTest extends IntegrationTestBase {
         fail("README line %d: curl did not finish within a minute", command.line());
       }
       String stderr = Files.readString(errors);
-      Assertions.assertThat(curl.exitValue()).as("curl's exit code for README line %d: %s", command.line(), stderr).isZero();
-      return new CurlAnswer(Integer.parseInt(Files.readString(status).trim()), Files.readString(body), stderr);
+      Assertions.assertThat(curl.exitValue())
+          .as("curl's exit code for README line %d: %s", command.line(), stderr)
+          .isZero();
+      return new CurlAnswer(
+          Integer.parseInt(Files.readString(status).trim()), Files.readString(body), stderr);
     } finally {
       Files.deleteIfExists(body);
       Files.deleteIfExists(status);
@@ -455,8 +628,11 @@ class ReadmeCommandsTest extends IntegrationTestBase {
     Map<String, Object> sent = new LinkedHashMap<>();
     variables.fields().forEachRemaining(variable -> {
       JsonNode value = variable.getValue().get("value");
-      sent.put(variable.getKey(), value.isBoolean() ? (Object) value.asBoolean()
-          : ids.getOrDefault(value.asText(), value.asText()));
+      sent.put(
+          variable.getKey(),
+          value.isBoolean()
+              ? (Object) value.asBoolean()
+              : ids.getOrDefault(value.asText(), value.asText()));
     });
     return sent;
   }

@@ -21,7 +21,8 @@ import java.util.UUID;
 public final class Rest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
   public record Response(int status, String body) {
     public JsonNode json() {
@@ -45,12 +46,15 @@ public final class Rest {
 
   /** For a user whose password is not his id (the production administrator). */
   public Response getAs(String user, String password, String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password)).GET());
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", basic(user, password))
+        .GET());
   }
 
   public Response postJson(String user, String path, Object body) {
     try {
-      return send(request(user, path).header("Content-Type", "application/json")
+      return send(request(user, path)
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,29 +67,38 @@ public final class Rest {
    */
   public Response call(String method, String user, String password, String path, Object jsonBody) {
     try {
-      HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+      HttpRequest.BodyPublisher body = jsonBody == null
+          ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody));
-      return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
-          .header("Content-Type", "application/json").method(method, body));
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .header("Authorization", basic(user, password))
+          .header("Content-Type", "application/json")
+          .method(method, body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** A multipart/form-data POST as Desktop Modeler's Deploy button sends it. */
-  public Response postMultipart(String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
+  public Response postMultipart(
+      String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
     String boundary = "peerflow-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n"));
+    fields.forEach((name, value) -> write(
+        body,
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+            + value + "\r\n"));
     files.forEach((name, bytes) -> {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-          + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      write(
+          body,
+          "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+              + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.writeBytes(bytes);
       write(body, "\r\n");
     });
     write(body, "--" + boundary + "--\r\n");
-    return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    return send(request(user, path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
@@ -98,12 +111,15 @@ public final class Rest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ class StartupTest extends IntegrationTestBase {
 
   @Test
   void engineStartsWithAuthorizationEnabled() {
-    assertThat(processEngine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+    assertThat(processEngine.getProcessEngineConfiguration().isAuthorizationEnabled())
+        .isTrue();
   }
 }

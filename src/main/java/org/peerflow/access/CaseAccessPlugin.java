@@ -42,7 +42,8 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new DeclarationReader());
-    CaseTaskListeners.addToEveryCaseTask(configuration, CaseAccessPlugin::onTaskCreated, TaskListener.EVENTNAME_CREATE);
+    CaseTaskListeners.addToEveryCaseTask(
+        configuration, CaseAccessPlugin::onTaskCreated, TaskListener.EVENTNAME_CREATE);
   }
 
   /** The people the definition of this execution's process declares; empty when none. */
@@ -56,22 +57,33 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     ExecutionEntity entity = (ExecutionEntity) execution;
     List<CasePerson> people = declaredBy(entity.getProcessDefinition());
     if (!people.isEmpty()) {
-      CaseReaders.grant(entity.getProcessInstanceId(), entity.getRootProcessInstanceId(), people, execution::getVariable);
+      CaseReaders.grant(
+          entity.getProcessInstanceId(),
+          entity.getRootProcessInstanceId(),
+          people,
+          execution::getVariable);
     }
   }
 
   private static void onTaskCreated(DelegateTask task) {
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    List<CasePerson> people = execution == null ? List.of() : declaredBy(execution.getProcessDefinition());
+    List<CasePerson> people =
+        execution == null ? List.of() : declaredBy(execution.getProcessDefinition());
     if (people.isEmpty()) {
       return;
     }
     if (task.getAssignee() == null && task.getCandidates().isEmpty()) {
-      throw new BadUserRequestException("PEERFLOW-ACC-001 The step '" + task.getName() + "' would reach nobody: "
-          + "the case names no person for it (" + people.stream().map(CasePerson::variable).toList()
-          + "). Name the person in the step before, or ask HR to reassign the case.");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-001 The step '" + task.getName() + "' would reach nobody: "
+              + "the case names no person for it ("
+              + people.stream().map(CasePerson::variable).toList()
+              + "). Name the person in the step before, or ask HR to reassign the case.");
     }
-    CaseReaders.grant(execution.getProcessInstanceId(), execution.getRootProcessInstanceId(), people, task::getVariable);
+    CaseReaders.grant(
+        execution.getProcessInstanceId(),
+        execution.getRootProcessInstanceId(),
+        people,
+        task::getVariable);
   }
 
   /** Reads {@code peerflow.case-people} ({@link DeclaredProcess}) once per parse and hooks the case's start. */
@@ -81,9 +93,11 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
       List<CasePerson> people;
       try {
-        people = DeclaredProcess.of(definition.getKey(), null, properties(processElement)).casePeople();
+        people = DeclaredProcess.of(definition.getKey(), null, properties(processElement))
+            .casePeople();
       } catch (IllegalArgumentException e) {
-        throw new ProcessEngineException("PEERFLOW-ACC-003 Process '" + definition.getKey() + "': " + e.getMessage(), e);
+        throw new ProcessEngineException(
+            "PEERFLOW-ACC-003 Process '" + definition.getKey() + "': " + e.getMessage(), e);
       }
       if (people.isEmpty()) {
         return;
@@ -103,9 +117,12 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       Element extensions = processElement.element("extensionElements");
       List<PeerflowProperties.Entry> entries = new ArrayList<>();
       if (extensions != null) {
-        for (Element properties : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
-          for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            entries.add(new PeerflowProperties.Entry(property.attribute("name"), property.attribute("value")));
+        for (Element properties :
+            extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
+          for (Element property :
+              properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+            entries.add(new PeerflowProperties.Entry(
+                property.attribute("name"), property.attribute("value")));
           }
         }
       }

@@ -16,7 +16,9 @@ final class CasePeopleIds {
   static List<String> of(Object value) {
     List<String> ids = new ArrayList<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(element -> add(ids, element.isString() ? element.stringValue() : element.toString()));
+      json.elements()
+          .forEach(
+              element -> add(ids, element.isString() ? element.stringValue() : element.toString()));
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(element -> add(ids, element == null ? null : element.toString()));
     } else if (value != null) {

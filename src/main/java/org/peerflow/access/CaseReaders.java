@@ -32,51 +32,91 @@ final class CaseReaders {
   /**
    * @throws BadUserRequestException when a named user is not a member of the group the case needs
    */
-  static void grant(String processInstanceId, String rootProcessInstanceId, List<CasePerson> people,
+  static void grant(
+      String processInstanceId,
+      String rootProcessInstanceId,
+      List<CasePerson> people,
       java.util.function.Function<String, Object> variables) {
     CommandContext commandContext = Context.getCommandContext();
     commandContext.runWithoutAuthorization(() -> {
       for (CasePerson person : people) {
         for (String userId : CasePeopleIds.of(variables.apply(person.variable()))) {
           requireMember(commandContext, userId, person);
-          grant(commandContext.getAuthorizationManager(), userId, processInstanceId, rootProcessInstanceId);
+          grant(
+              commandContext.getAuthorizationManager(),
+              userId,
+              processInstanceId,
+              rootProcessInstanceId);
         }
       }
       return null;
     });
   }
 
-  static void grant(AuthorizationManager authorizations, String userId, String processInstanceId,
+  static void grant(
+      AuthorizationManager authorizations,
+      String userId,
+      String processInstanceId,
       String rootProcessInstanceId) {
-    ensure(authorizations, userId, Resources.PROCESS_INSTANCE, processInstanceId, null, Permissions.READ);
-    ensure(authorizations, userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, rootProcessInstanceId,
+    ensure(
+        authorizations,
+        userId,
+        Resources.PROCESS_INSTANCE,
+        processInstanceId,
+        null,
+        Permissions.READ);
+    ensure(
+        authorizations,
+        userId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        rootProcessInstanceId,
         HistoricProcessInstancePermissions.READ);
   }
 
   /** Removes what {@link #grant} gave and what Camunda gave the user on the given tasks. */
-  static void revoke(AuthorizationManager authorizations, String userId, String processInstanceId,
-      List<String> runtimeTaskIds, List<String> historicTaskIds) {
+  static void revoke(
+      AuthorizationManager authorizations,
+      String userId,
+      String processInstanceId,
+      List<String> runtimeTaskIds,
+      List<String> historicTaskIds) {
     delete(authorizations, userId, Resources.PROCESS_INSTANCE, processInstanceId);
     delete(authorizations, userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
     runtimeTaskIds.forEach(taskId -> delete(authorizations, userId, Resources.TASK, taskId));
-    historicTaskIds.forEach(taskId -> delete(authorizations, userId, Resources.HISTORIC_TASK, taskId));
+    historicTaskIds.forEach(
+        taskId -> delete(authorizations, userId, Resources.HISTORIC_TASK, taskId));
   }
 
   static void requireMember(CommandContext commandContext, String userId, CasePerson person) {
-    boolean member = commandContext.getProcessEngineConfiguration().getIdentityService().createUserQuery()
-        .userId(userId).memberOfGroup(person.groupId()).count() > 0;
+    boolean member = commandContext
+            .getProcessEngineConfiguration()
+            .getIdentityService()
+            .createUserQuery()
+            .userId(userId)
+            .memberOfGroup(person.groupId())
+            .count()
+        > 0;
     if (!member) {
-      throw new BadUserRequestException("PEERFLOW-ACC-002 '" + userId + "', named as " + person.variable()
-          + " of this case, is not a member of the group '" + person.groupId() + "'. Choose a member of "
-          + person.groupId() + ".");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-002 '" + userId + "', named as " + person.variable()
+              + " of this case, is not a member of the group '" + person.groupId()
+              + "'. Choose a member of "
+              + person.groupId() + ".");
     }
   }
 
-  private static void ensure(AuthorizationManager authorizations, String userId, Resource resource,
-      String resourceId, String rootProcessInstanceId, Permission permission) {
+  private static void ensure(
+      AuthorizationManager authorizations,
+      String userId,
+      Resource resource,
+      String resourceId,
+      String rootProcessInstanceId,
+      Permission permission) {
     AuthorizationEntity existing = insertedInThisCommand(userId, resource, resourceId);
     if (existing == null) {
-      existing = authorizations.findAuthorizationByUserIdAndResourceId(AUTH_TYPE_GRANT, userId, resource, resourceId);
+      existing = authorizations.findAuthorizationByUserIdAndResourceId(
+          AUTH_TYPE_GRANT, userId, resource, resourceId);
     }
     if (existing != null) {
       if (!existing.isPermissionGranted(permission)) {
@@ -89,7 +129,8 @@ final class CaseReaders {
     grant.setResource(resource);
     grant.setResourceId(resourceId);
     grant.addPermission(permission);
-    // history cleanup removes the grant with the case's history (removal time set when the case ends)
+    // history cleanup removes the grant with the case's history (removal time set when the case
+    // ends)
     grant.setRootProcessInstanceId(rootProcessInstanceId);
     authorizations.insert(grant);
     LOG.debug("PEERFLOW-ACC-010 {} may read {} {}", userId, resource.resourceName(), resourceId);
@@ -99,15 +140,22 @@ final class CaseReaders {
    * A grant inserted earlier in the same command (two tasks created at once, a parallel gateway) is
    * not found by a query until the command flushes, but it is in the command's entity cache.
    */
-  private static AuthorizationEntity insertedInThisCommand(String userId, Resource resource, String resourceId) {
-    return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
+  private static AuthorizationEntity insertedInThisCommand(
+      String userId, Resource resource, String resourceId) {
+    return Context.getCommandContext()
+        .getDbEntityManager()
+        .getCachedEntitiesByType(AuthorizationEntity.class)
         .stream()
-        .filter(grant -> userId.equals(grant.getUserId()) && grant.getResourceType() == resource.resourceType()
-            && resourceId.equals(grant.getResourceId()) && grant.getAuthorizationType() == AUTH_TYPE_GRANT)
-        .findFirst().orElse(null);
+        .filter(grant -> userId.equals(grant.getUserId())
+            && grant.getResourceType() == resource.resourceType()
+            && resourceId.equals(grant.getResourceId())
+            && grant.getAuthorizationType() == AUTH_TYPE_GRANT)
+        .findFirst()
+        .orElse(null);
   }
 
-  private static void delete(AuthorizationManager authorizations, String userId, Resource resource, String resourceId) {
+  private static void delete(
+      AuthorizationManager authorizations, String userId, Resource resource, String resourceId) {
     AuthorizationEntity existing = authorizations.findAuthorizationByUserIdAndResourceId(
         AUTH_TYPE_GRANT, userId, resource, resourceId);
     if (existing != null) {

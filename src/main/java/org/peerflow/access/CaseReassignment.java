@@ -15,14 +15,14 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -55,7 +55,10 @@ public class CaseReassignment {
   private final HistoryService historyService;
   private final IdentityService identityService;
 
-  CaseReassignment(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+  CaseReassignment(
+      RuntimeService runtimeService,
+      TaskService taskService,
+      HistoryService historyService,
       IdentityService identityService) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -68,7 +71,10 @@ public class CaseReassignment {
    * declaration when the instance's process gives that person access (null in an HR-only part that
    * only passes the name on, such as accommodation-request).
    */
-  private record NamedIn(HistoricProcessInstance instance, CasePerson person, String userId,
+  private record NamedIn(
+      HistoricProcessInstance instance,
+      CasePerson person,
+      String userId,
       List<CasePerson> declared) {
     boolean givesAccess() {
       return person != null;
@@ -83,16 +89,33 @@ public class CaseReassignment {
   public void prepare(DelegateExecution execution) {
     requireHr();
     List<NamedIn> named = namedIn(text(execution, "caseId"), text(execution, "role"));
-    List<String> current = named.stream().filter(NamedIn::givesAccess).map(NamedIn::userId).distinct().toList();
+    List<String> current = named.stream()
+        .filter(NamedIn::givesAccess)
+        .map(NamedIn::userId)
+        .distinct()
+        .toList();
     execution.setVariable("currentPerson", String.join(",", current));
     if (current.size() > 1) {
-      // a team: the choose form asks which member to replace (its select is hidden without this list)
-      execution.setVariable("currentChoices", SpinValues.jsonValue(Spin.JSON(current.stream()
-          .map(id -> Map.of("label", id, "value", id)).toList()).toString()).create());
+      // a team: the choose form asks which member to replace (its select is hidden without this
+      // list)
+      execution.setVariable(
+          "currentChoices",
+          SpinValues.jsonValue(Spin.JSON(current.stream()
+                      .map(id -> Map.of("label", id, "value", id))
+                      .toList())
+                  .toString())
+              .create());
     }
     // a reassignment is found with its case: RE-<case id>
     execution.setProcessBusinessKey("RE-" + text(execution, "caseId"));
-    execution.setVariable("roleGroup", named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person().groupId());
+    execution.setVariable(
+        "roleGroup",
+        named.stream()
+            .filter(NamedIn::givesAccess)
+            .findFirst()
+            .orElseThrow()
+            .person()
+            .groupId());
   }
 
   /** Puts {@code newPerson} in the place of {@code currentPerson}, with {@code reason} recorded. */
@@ -103,21 +126,33 @@ public class CaseReassignment {
     String previous = replacedPerson(execution);
     String next = text(execution, "newPerson");
     text(execution, "reason");
-    List<NamedIn> named = namedIn(caseId, role).stream().filter(n -> n.userId().equals(previous)).toList();
+    List<NamedIn> named =
+        namedIn(caseId, role).stream().filter(n -> n.userId().equals(previous)).toList();
     if (named.isEmpty()) {
-      throw new BadUserRequestException("PEERFLOW-ACC-005 Case '" + caseId + "' no longer names '" + previous
-          + "' as " + role + ": somebody changed it meanwhile. Start the reassignment again.");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-005 Case '" + caseId + "' no longer names '" + previous + "' as " + role
+              + ": somebody changed it meanwhile. Start the reassignment again.");
     }
     CommandContext commandContext = Context.getCommandContext();
-    CaseReaders.requireMember(commandContext, next, named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person());
+    CaseReaders.requireMember(
+        commandContext,
+        next,
+        named.stream().filter(NamedIn::givesAccess).findFirst().orElseThrow().person());
     for (NamedIn part : named) {
       reassign(commandContext, part, role, next);
     }
     execution.setVariable("reassignedBy", reassignedBy);
     execution.setVariable("reassignedAt", ClockUtil.getCurrentTime());
-    execution.setVariable("instancesReassigned", named.stream().filter(NamedIn::givesAccess).count());
-    LOG.info("PEERFLOW-ACC-020 Case {}: {} {} -> {} by {} in {} instance(s)", caseId, role, previous, next,
-        reassignedBy, named.size());
+    execution.setVariable(
+        "instancesReassigned", named.stream().filter(NamedIn::givesAccess).count());
+    LOG.info(
+        "PEERFLOW-ACC-020 Case {}: {} {} -> {} by {} in {} instance(s)",
+        caseId,
+        role,
+        previous,
+        next,
+        reassignedBy,
+        named.size());
   }
 
   private void reassign(CommandContext commandContext, NamedIn part, String role, String next) {
@@ -126,20 +161,28 @@ public class CaseReassignment {
     List<String> runtimeTaskIds = new ArrayList<>();
     boolean running = part.instance().getEndTime() == null;
     if (running) {
-      runtimeService.setVariable(instanceId, role, withReplaced(runtimeService.getVariable(instanceId, role), previous, next));
+      runtimeService.setVariable(
+          instanceId,
+          role,
+          withReplaced(runtimeService.getVariable(instanceId, role), previous, next));
       updateEmail(instanceId, role, next);
     }
     // a prescriber who also sits in the treating team keeps the team's tasks and access
-    boolean stillNamed = running && part.declared().stream()
-        .anyMatch(person -> CasePeopleIds.of(runtimeService.getVariable(instanceId, person.variable())).contains(previous));
+    boolean stillNamed = running
+        && part.declared().stream()
+            .anyMatch(person -> CasePeopleIds.of(
+                    runtimeService.getVariable(instanceId, person.variable()))
+                .contains(previous));
     if (running) {
-      for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
+      for (Task task :
+          taskService.createTaskQuery().processInstanceId(instanceId).list()) {
         runtimeTaskIds.add(task.getId());
         if (previous.equals(task.getAssignee())) {
           taskService.setAssignee(task.getId(), next);
         }
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && previous.equals(link.getUserId())) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType())
+              && previous.equals(link.getUserId())) {
             if (!stillNamed) {
               taskService.deleteCandidateUser(task.getId(), previous);
             }
@@ -151,45 +194,74 @@ public class CaseReassignment {
     if (!part.givesAccess()) {
       return;
     }
-    List<String> historicTaskIds = stillNamed ? List.of() : historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(instanceId).list().stream().map(HistoricTaskInstance::getId).toList();
+    List<String> historicTaskIds = stillNamed
+        ? List.of()
+        : historyService
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(instanceId)
+            .list()
+            .stream()
+            .map(HistoricTaskInstance::getId)
+            .toList();
     commandContext.runWithoutAuthorization(() -> {
       if (!stillNamed) {
-        CaseReaders.revoke(commandContext.getAuthorizationManager(), previous, instanceId, runtimeTaskIds, historicTaskIds);
+        CaseReaders.revoke(
+            commandContext.getAuthorizationManager(),
+            previous,
+            instanceId,
+            runtimeTaskIds,
+            historicTaskIds);
       }
-      CaseReaders.grant(commandContext.getAuthorizationManager(), next, instanceId, part.instance().getRootProcessInstanceId());
+      CaseReaders.grant(
+          commandContext.getAuthorizationManager(),
+          next,
+          instanceId,
+          part.instance().getRootProcessInstanceId());
       return null;
     });
   }
 
   private List<NamedIn> namedIn(String caseId, String role) {
     List<NamedIn> named = new ArrayList<>();
-    for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseId).list()) {
-      ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+    for (HistoricProcessInstance instance : historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId)
+        .list()) {
+      ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+          .getDeploymentCache()
           .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
       List<CasePerson> people = CaseAccessPlugin.declaredBy(definition);
-      CasePerson declared = people.stream().filter(person -> person.variable().equals(role)).findFirst().orElse(null);
+      CasePerson declared = people.stream()
+          .filter(person -> person.variable().equals(role))
+          .findFirst()
+          .orElse(null);
       if (declared != null || instance.getEndTime() == null) {
-        CasePeopleIds.of(value(instance, role)).forEach(userId -> named.add(new NamedIn(instance, declared, userId, people)));
+        CasePeopleIds.of(value(instance, role))
+            .forEach(userId -> named.add(new NamedIn(instance, declared, userId, people)));
       }
     }
     if (named.stream().noneMatch(NamedIn::givesAccess)) {
-      throw new BadUserRequestException("PEERFLOW-ACC-006 No case '" + caseId + "' names anybody as " + role
-          + ". Check the case id (its business key) and the role.");
+      throw new BadUserRequestException("PEERFLOW-ACC-006 No case '" + caseId
+          + "' names anybody as " + role + ". Check the case id (its business key) and the role.");
     }
     return named;
   }
 
   private Object value(HistoricProcessInstance instance, String variable) {
     if (instance.getEndTime() == null) {
-      ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+      ProcessInstance running = runtimeService
+          .createProcessInstanceQuery()
+          .processInstanceId(instance.getId())
+          .singleResult();
       if (running != null) {
         return runtimeService.getVariable(instance.getId(), variable);
       }
     }
-    HistoricVariableInstance historic = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(variable).singleResult();
+    HistoricVariableInstance historic = historyService
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(variable)
+        .singleResult();
     return historic == null ? null : historic.getValue();
   }
 
@@ -227,8 +299,9 @@ public class CaseReassignment {
     }
     User user = identityService.createUserQuery().userId(next).singleResult();
     if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-      throw new BadUserRequestException("PEERFLOW-ACC-008 '" + next + "' has no e-mail address, which the case needs as "
-          + variable + ". Add it in the directory (Admin) and try again.");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-008 '" + next + "' has no e-mail address, which the case needs as "
+              + variable + ". Add it in the directory (Admin) and try again.");
     }
     runtimeService.setVariable(instanceId, variable, user.getEmail());
   }
@@ -241,8 +314,8 @@ public class CaseReassignment {
     }
     String current = text(execution, "currentPerson");
     if (current.contains(",")) {
-      throw new BadUserRequestException("PEERFLOW-ACC-009 The case names several people as " + execution.getVariable("role")
-          + " (" + current + "): choose whom to replace.");
+      throw new BadUserRequestException("PEERFLOW-ACC-009 The case names several people as "
+          + execution.getVariable("role") + " (" + current + "): choose whom to replace.");
     }
     return current;
   }
@@ -250,10 +323,13 @@ public class CaseReassignment {
   private static String requireHr() {
     Authentication authentication = Context.getCommandContext().getAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null
-        ? List.of() : authentication.getGroupIds();
+        ? List.of()
+        : authentication.getGroupIds();
     if (authentication == null || !(groups.contains(HR) || groups.contains(Groups.CAMUNDA_ADMIN))) {
-      throw new BadUserRequestException("PEERFLOW-ACC-004 Only a member of hr, logged in, may reassign a case"
-          + (authentication == null ? "" : " ('" + authentication.getUserId() + "' is not)") + ".");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-004 Only a member of hr, logged in, may reassign a case"
+              + (authentication == null ? "" : " ('" + authentication.getUserId() + "' is not)")
+              + ".");
     }
     return authentication.getUserId();
   }
@@ -261,7 +337,8 @@ public class CaseReassignment {
   private static String text(DelegateExecution execution, String variable) {
     Object value = execution.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("PEERFLOW-ACC-007 The reassignment needs '" + variable + "'.");
+      throw new BadUserRequestException(
+          "PEERFLOW-ACC-007 The reassignment needs '" + variable + "'.");
     }
     return value.toString().trim();
   }

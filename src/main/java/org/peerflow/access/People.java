@@ -33,7 +33,9 @@ public class People {
    * {@code <camunda:taskListener event="create" expression="${people.offer(task, 'supervisorChoices', 'supervisors')}"/>}
    */
   public void offer(DelegateTask task, String choicesVariable, String groupId) {
-    task.setVariableLocal(choicesVariable, SpinValues.jsonValue(Spin.JSON(choices(groupId)).toString()).create());
+    task.setVariableLocal(
+        choicesVariable,
+        SpinValues.jsonValue(Spin.JSON(choices(groupId)).toString()).create());
   }
 
   /** Members of the group as {@code {label: "Sam Serrano (sam)", value: "sam"}}, by name. */
@@ -42,8 +44,10 @@ public class People {
         ? members(groupId)
         : Context.getCommandContext().runWithoutAuthorization(() -> members(groupId));
     List<Map<String, String>> choices = new ArrayList<>();
-    members.stream().sorted(Comparator.comparing(People::name)).forEach(user ->
-        choices.add(Map.of("label", name(user) + " (" + user.getId() + ")", "value", user.getId())));
+    members.stream()
+        .sorted(Comparator.comparing(People::name))
+        .forEach(user -> choices.add(
+            Map.of("label", name(user) + " (" + user.getId() + ")", "value", user.getId())));
     return choices;
   }
 
@@ -69,7 +73,8 @@ public class People {
 
   private static String name(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+            + (user.getLastName() == null ? "" : user.getLastName()))
+        .trim();
     return name.isEmpty() ? user.getId() : name;
   }
 }

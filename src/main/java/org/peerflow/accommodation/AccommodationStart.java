@@ -41,16 +41,23 @@ class AccommodationStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication starter =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String startedBy = starter == null ? "system" : starter.getUserId();
     String path = requestPath(execution);
 
-    String name = StartVariables.requiredText(execution, "employeeName", "the name of the person the request is for");
-    StartVariables.requiredEmail(execution, "employeeEmail", "where the acknowledgement and the decision go");
+    String name = StartVariables.requiredText(
+        execution, "employeeName", "the name of the person the request is for");
+    StartVariables.requiredEmail(
+        execution, "employeeEmail", "where the acknowledgement and the decision go");
     String channel = switch (path) {
       case REFERRAL -> "supervisor referral";
       case APPLICANT -> textOr(execution, "channel", "application process");
-      default -> StartVariables.requiredText(execution, "channel", "how the request reached us: in person, phone, e-mail, letter, form or through someone else");
+      default ->
+        StartVariables.requiredText(
+            execution,
+            "channel",
+            "how the request reached us: in person, phone, e-mail, letter, form or through someone else");
     };
     String requestedBy = switch (path) {
       case REFERRAL -> startedBy;
@@ -63,14 +70,16 @@ class AccommodationStart implements ExecutionListener {
     execution.setVariable("startedBy", startedBy);
     execution.setVariable("supervisorId", supervisorId(execution, starter, startedBy));
     execution.setVariable("requestDate", requestDate(execution.getVariable("requestDate")));
-    execution.setVariable("accommodationPolicy", textOr(execution, "accommodationPolicy", "default"));
+    execution.setVariable(
+        "accommodationPolicy", textOr(execution, "accommodationPolicy", "default"));
     execution.setVariable("reconsidered", false);
     execution.setVariable("documentationWaitDays", 0);
     StartVariables.businessKeyOrNew(execution, "RA");
   }
 
   private String requestPath(DelegateExecution execution) {
-    if (execution.getVariable("employeeEmail") == null && execution.getVariable("applicantEmail") != null) {
+    if (execution.getVariable("employeeEmail") == null
+        && execution.getVariable("applicantEmail") != null) {
       // called from the hiring process: the applicant is the person the request is for
       execution.setVariable("employeeName", execution.getVariable("applicantName"));
       execution.setVariable("employeeEmail", execution.getVariable("applicantEmail"));
@@ -78,8 +87,9 @@ class AccommodationStart implements ExecutionListener {
     }
     String path = textOr(execution, "requestPath", EMPLOYEE);
     if (!PATHS.contains(path)) {
-      throw new BadUserRequestException("The start variable 'requestPath' must be one of employee, referral or applicant, not '"
-          + path + "'.");
+      throw new BadUserRequestException(
+          "The start variable 'requestPath' must be one of employee, referral or applicant, not '"
+              + path + "'.");
     }
     return path;
   }
@@ -88,13 +98,20 @@ class AccommodationStart implements ExecutionListener {
    * The employee's supervisor, who approves the accommodation: the start variable, else the
    * supervisor who records the case, else none (any member of supervisors then). An unknown user id is refused.
    */
-  private static String supervisorId(DelegateExecution execution, Authentication starter, String startedBy) {
+  private static String supervisorId(
+      DelegateExecution execution, Authentication starter, String startedBy) {
     Object given = execution.getVariable("supervisorId");
     if (given == null || given.toString().isBlank()) {
       return isSupervisorOnly(starter) ? startedBy : null;
     }
     String id = given.toString().trim();
-    if (execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(id).count() == 0) {
+    if (execution
+            .getProcessEngineServices()
+            .getIdentityService()
+            .createUserQuery()
+            .userId(id)
+            .count()
+        == 0) {
       throw new BadUserRequestException("The start variable 'supervisorId' names no user: '" + id
           + "' (the user id of the employee's supervisor, who approves the accommodation).");
     }
@@ -102,7 +119,8 @@ class AccommodationStart implements ExecutionListener {
   }
 
   private static boolean isSupervisorOnly(Authentication starter) {
-    List<String> groups = starter == null || starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+    List<String> groups =
+        starter == null || starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
     return groups.contains("supervisors") && !groups.contains("hr");
   }
 
@@ -116,17 +134,22 @@ class AccommodationStart implements ExecutionListener {
     }
     try {
       // a date from the start form ("2026-03-02"): that day, at the time the request is recorded
-      LocalDate day = LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+      LocalDate day = LocalDate.parse(value
+          .toString()
+          .trim()
+          .substring(0, Math.min(10, value.toString().trim().length())));
       ZonedDateTime at = now.toInstant().atZone(businessDays.zone());
       return Date.from(at.with(day).toInstant());
     } catch (DateTimeParseException e) {
-      throw new BadUserRequestException("The start variable 'requestDate' is not a date (expected e.g. 2026-03-02).");
+      throw new BadUserRequestException(
+          "The start variable 'requestDate' is not a date (expected e.g. 2026-03-02).");
     }
   }
 
-
   private static String textOr(DelegateExecution execution, String name, String fallback) {
     Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+    return value == null || value.toString().isBlank()
+        ? fallback
+        : value.toString().trim();
   }
 }

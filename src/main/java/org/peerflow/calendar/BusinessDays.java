@@ -145,7 +145,8 @@ public class BusinessDays {
 
   private ZonedDateTime toZoned(Object value) {
     if (value == null) {
-      throw new IllegalArgumentException("businessDays: the start date is null (is the variable set?)");
+      throw new IllegalArgumentException(
+          "businessDays: the start date is null (is the variable set?)");
     }
     if (value instanceof Date date) {
       return date.toInstant().atZone(zone);
@@ -182,15 +183,18 @@ public class BusinessDays {
       }
       return toZoned(LocalDateTime.parse(text));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("businessDays: '" + text
-          + "' is not an ISO 8601 date (2026-11-19) or date-time (2026-11-19T10:00, 2026-11-19T15:00:00Z)", e);
+      throw new IllegalArgumentException(
+          "businessDays: '" + text
+              + "' is not an ISO 8601 date (2026-11-19) or date-time (2026-11-19T10:00, 2026-11-19T15:00:00Z)",
+          e);
     }
   }
 
   private static void requireNotNegative(int days) {
     if (days < 0) {
-      throw new IllegalArgumentException("businessDays: the number of business days must not be negative, was "
-          + days + "; use before(date, days) to count backwards");
+      throw new IllegalArgumentException(
+          "businessDays: the number of business days must not be negative, was " + days
+              + "; use before(date, days) to count backwards");
     }
   }
 }

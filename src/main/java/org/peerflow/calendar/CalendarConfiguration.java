@@ -34,10 +34,17 @@ class CalendarConfiguration {
       throw new CalendarIncompleteException(thisYear);
     }
     if (!calendar.answers(thisYear + 1)) {
-      LOG.warn("PEERFLOW-CAL-001 peerflow.calendar.holidays lists no day in {}: due dates that reach into {} "
-          + "will count its holidays as business days; configure peerflow.calendar.rules", thisYear + 1, thisYear + 1);
+      LOG.warn(
+          "PEERFLOW-CAL-001 peerflow.calendar.holidays lists no day in {}: due dates that reach into {} "
+              + "will count its holidays as business days; configure peerflow.calendar.rules",
+          thisYear + 1,
+          thisYear + 1);
     }
-    LOG.info("PEERFLOW-CAL-002 Holidays in {} ({}): {}", thisYear, properties.zone(), calendar.holidaysIn(thisYear));
+    LOG.info(
+        "PEERFLOW-CAL-002 Holidays in {} ({}): {}",
+        thisYear,
+        properties.zone(),
+        calendar.holidaysIn(thisYear));
     return new BusinessDays(properties.zone(), calendar, now);
   }
 
@@ -64,7 +71,8 @@ class CalendarConfiguration {
     final int year;
 
     CalendarIncompleteException(int year) {
-      super("The business-day calendar cannot answer for " + year + ": peerflow.calendar.rules is none and "
+      super("The business-day calendar cannot answer for " + year
+          + ": peerflow.calendar.rules is none and "
           + "peerflow.calendar.holidays lists no day in " + year + ", so every holiday of " + year
           + " would count as a business day");
       this.year = year;

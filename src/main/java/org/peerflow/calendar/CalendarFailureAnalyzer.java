@@ -9,7 +9,8 @@ public class CalendarFailureAnalyzer extends AbstractFailureAnalyzer<CalendarInc
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, CalendarIncompleteException cause) {
-    return new FailureAnalysis("Peerflow did not start: " + cause.getMessage() + ".",
+    return new FailureAnalysis(
+        "Peerflow did not start: " + cause.getMessage() + ".",
         "Set peerflow.calendar.rules=us-federal (holidays computed for every year), or list the holidays of "
             + cause.year + " in peerflow.calendar.holidays. README.md, section Configuration.",
         cause);

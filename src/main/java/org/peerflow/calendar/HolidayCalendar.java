@@ -24,13 +24,15 @@ public final class HolidayCalendar {
    */
   public static final List<HolidayRule> US_FEDERAL = List.of(
       new HolidayRule.Fixed(MonthDay.of(1, 1), false), // New Year's Day
-      new HolidayRule.Weekday(3, DayOfWeek.MONDAY, Month.JANUARY, 0), // Birthday of Martin Luther King, Jr.
+      new HolidayRule.Weekday(
+          3, DayOfWeek.MONDAY, Month.JANUARY, 0), // Birthday of Martin Luther King, Jr.
       new HolidayRule.Weekday(3, DayOfWeek.MONDAY, Month.FEBRUARY, 0), // Washington's Birthday
       new HolidayRule.Weekday(-1, DayOfWeek.MONDAY, Month.MAY, 0), // Memorial Day
       new HolidayRule.Fixed(MonthDay.of(6, 19), false), // Juneteenth National Independence Day
       new HolidayRule.Fixed(MonthDay.of(7, 4), false), // Independence Day
       new HolidayRule.Weekday(1, DayOfWeek.MONDAY, Month.SEPTEMBER, 0), // Labor Day
-      new HolidayRule.Weekday(2, DayOfWeek.MONDAY, Month.OCTOBER, 0), // Columbus Day / Indigenous Peoples' Day
+      new HolidayRule.Weekday(
+          2, DayOfWeek.MONDAY, Month.OCTOBER, 0), // Columbus Day / Indigenous Peoples' Day
       new HolidayRule.Fixed(MonthDay.of(11, 11), false), // Veterans Day
       new HolidayRule.Weekday(4, DayOfWeek.THURSDAY, Month.NOVEMBER, 0), // Thanksgiving Day
       new HolidayRule.Fixed(MonthDay.of(12, 25), false)); // Christmas Day

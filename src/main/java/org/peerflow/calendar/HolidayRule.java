@@ -45,7 +45,8 @@ public sealed interface HolidayRule {
 
     @Override
     public String toString() {
-      return String.format("%02d-%02d%s", date.getMonthValue(), date.getDayOfMonth(), exact ? " exact" : "");
+      return String.format(
+          "%02d-%02d%s", date.getMonthValue(), date.getDayOfMonth(), exact ? " exact" : "");
     }
   }
 
@@ -65,14 +66,16 @@ public sealed interface HolidayRule {
 
     @Override
     public String toString() {
-      return ORDINALS[ordinal == -1 ? 0 : ordinal] + " " + day + " of " + month + (daysAfter == 0 ? "" : " +" + daysAfter);
+      return ORDINALS[ordinal == -1 ? 0 : ordinal] + " " + day + " of " + month
+          + (daysAfter == 0 ? "" : " +" + daysAfter);
     }
   }
 
   String[] ORDINALS = {"last", "first", "second", "third", "fourth"};
 
   Pattern FIXED = Pattern.compile("(\\d\\d-\\d\\d)(\\s+exact)?");
-  Pattern WEEKDAY = Pattern.compile("(first|second|third|fourth|last)\\s+([a-z]+)\\s+of\\s+([a-z]+)(\\s*\\+\\s*(\\d+))?");
+  Pattern WEEKDAY = Pattern.compile(
+      "(first|second|third|fourth|last)\\s+([a-z]+)\\s+of\\s+([a-z]+)(\\s*\\+\\s*(\\d+))?");
 
   /**
    * Reads a rule as written in configuration (see the class comment).
@@ -89,16 +92,19 @@ public sealed interface HolidayRule {
       Matcher weekday = WEEKDAY.matcher(rule);
       if (weekday.matches()) {
         int ordinal = java.util.List.of(ORDINALS).indexOf(weekday.group(1));
-        return new Weekday(ordinal == 0 ? -1 : ordinal,
+        return new Weekday(
+            ordinal == 0 ? -1 : ordinal,
             DayOfWeek.valueOf(weekday.group(2).toUpperCase(Locale.ROOT)),
             Month.valueOf(weekday.group(3).toUpperCase(Locale.ROOT)),
             weekday.group(5) == null ? 0 : Integer.parseInt(weekday.group(5)));
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      // an unknown day or month name, or a date such as 02-30: reported below with the accepted forms
+      // an unknown day or month name, or a date such as 02-30: reported below with the accepted
+      // forms
     }
-    throw new IllegalArgumentException("'" + text + "' is not a yearly holiday rule; write MM-DD (07-04, moved to "
-        + "Friday or Monday when on a weekend), MM-DD exact, 'third MONDAY of APRIL', 'last MONDAY of MAY' "
-        + "or 'fourth THURSDAY of NOVEMBER +1'");
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a yearly holiday rule; write MM-DD (07-04, moved to "
+            + "Friday or Monday when on a weekend), MM-DD exact, 'third MONDAY of APRIL', 'last MONDAY of MAY' "
+            + "or 'fourth THURSDAY of NOVEMBER +1'");
   }
 }

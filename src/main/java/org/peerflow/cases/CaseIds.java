@@ -16,8 +16,10 @@ public final class CaseIds {
   private CaseIds() {}
 
   public static String next(String prefix) {
-    StringBuilder id = new StringBuilder(prefix).append('-')
-        .append(Year.from(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC))).append('-');
+    StringBuilder id = new StringBuilder(prefix)
+        .append('-')
+        .append(Year.from(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC)))
+        .append('-');
     for (int i = 0; i < 6; i++) {
       id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }

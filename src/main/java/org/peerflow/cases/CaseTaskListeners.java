@@ -20,14 +20,16 @@ public final class CaseTaskListeners {
 
   private CaseTaskListeners() {}
 
-  public static void addToEveryCaseTask(ProcessEngineConfigurationImpl configuration, TaskListener listener, String... events) {
+  public static void addToEveryCaseTask(
+      ProcessEngineConfigurationImpl configuration, TaskListener listener, String... events) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        TaskDefinition task =
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         for (String event : events) {
           task.addBuiltInTaskListener(event, listener);
         }

@@ -24,9 +24,11 @@ public class Deciders {
   public void recordDecider(DelegateTask task, String role) {
     String userId = completingUser(task);
     DelegateExecution execution = task.getExecution();
-    if (Boolean.TRUE.equals(execution.getVariable("reconsidered")) && userId.equals(execution.getVariable("decidedBy"))) {
-      throw new BadUserRequestException("Someone other than " + userId + ", who made the decision being reconsidered, "
-          + "must decide the reconsideration: the letter promises it. Another member of the group can claim this task.");
+    if (Boolean.TRUE.equals(execution.getVariable("reconsidered"))
+        && userId.equals(execution.getVariable("decidedBy"))) {
+      throw new BadUserRequestException(
+          "Someone other than " + userId + ", who made the decision being reconsidered, "
+              + "must decide the reconsideration: the letter promises it. Another member of the group can claim this task.");
     }
     execution.setVariable("decidedBy", userId);
     execution.setVariable("decidedByName", nameOf(task, userId));
@@ -35,7 +37,8 @@ public class Deciders {
 
   /** The logged-in user completing the task (Tasklist, REST), else its assignee; a decision without a person is refused. */
   private static String completingUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();
     }
@@ -53,7 +56,8 @@ public class Deciders {
       return userId;
     }
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+            + (user.getLastName() == null ? "" : user.getLastName()))
+        .trim();
     return name.isEmpty() ? userId : name;
   }
 }

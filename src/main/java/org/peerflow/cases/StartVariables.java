@@ -13,11 +13,12 @@ public final class StartVariables {
   public static String requiredText(DelegateExecution execution, String name, String meaning) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") is missing.");
+      throw new BadUserRequestException(
+          "The start variable '" + name + "' (" + meaning + ") is missing.");
     }
     if (!(value instanceof String text)) {
-      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning + ") must be a String, not "
-          + value.getClass().getSimpleName() + ".");
+      throw new BadUserRequestException("The start variable '" + name + "' (" + meaning
+          + ") must be a String, not " + value.getClass().getSimpleName() + ".");
     }
     return text.trim();
   }
@@ -26,7 +27,8 @@ public final class StartVariables {
   public static String requiredEmail(DelegateExecution execution, String name, String meaning) {
     String email = requiredText(execution, name, meaning);
     if (!email.matches(EMAIL)) {
-      throw new BadUserRequestException("The start variable '" + name + "' is not an e-mail address.");
+      throw new BadUserRequestException(
+          "The start variable '" + name + "' is not an e-mail address.");
     }
     return email;
   }
@@ -42,8 +44,9 @@ public final class StartVariables {
       return fallback;
     }
     if (!(value instanceof Boolean flag)) {
-      throw new BadUserRequestException("The start variable '" + name + "' must be true or false, not "
-          + value.getClass().getSimpleName() + " '" + value + "'.");
+      throw new BadUserRequestException(
+          "The start variable '" + name + "' must be true or false, not "
+              + value.getClass().getSimpleName() + " '" + value + "'.");
     }
     return flag;
   }

@@ -28,14 +28,17 @@ final class BanTheBoxRule implements ComplianceRule {
     }
     Optional<BeforeTheOffer> beforeTheOffer = BeforeTheOffer.in(process);
     if (beforeTheOffer.isEmpty()) {
-      return List.of("ban-the-box: " + process.id() + " has no step marked as the conditional offer "
-          + "(extension property peerflow.milestone = conditional-offer)");
+      return List.of(
+          "ban-the-box: " + process.id() + " has no step marked as the conditional offer "
+              + "(extension property peerflow.milestone = conditional-offer)");
     }
     BeforeTheOffer before = beforeTheOffer.get();
     List<String> violations = new ArrayList<>();
     for (FlowNode node : before.steps()) {
-      criminalHistoryIn(process, node).ifPresent(why -> violations.add("ban-the-box: " + StepText.describe(node)
-          + " is reachable" + before.via(node) + " without passing the conditional offer (" + why + ")"));
+      criminalHistoryIn(process, node)
+          .ifPresent(
+              why -> violations.add("ban-the-box: " + StepText.describe(node) + " is reachable"
+                  + before.via(node) + " without passing the conditional offer (" + why + ")"));
     }
     return violations;
   }
@@ -44,20 +47,27 @@ final class BanTheBoxRule implements ComplianceRule {
   private static Optional<String> criminalHistoryIn(CheckedProcess process, FlowNode node) {
     Optional<Set<String>> declared = Classification.data(node);
     if (declared.isPresent()) {
-      return Classification.declaresAny(node, Classification.CRIMINAL_HISTORY, Classification.BACKGROUND_CHECK)
-          ? Optional.of("classified peerflow.data = " + String.join(",", declared.get())) : Optional.empty();
+      return Classification.declaresAny(
+              node, Classification.CRIMINAL_HISTORY, Classification.BACKGROUND_CHECK)
+          ? Optional.of("classified peerflow.data = " + String.join(",", declared.get()))
+          : Optional.empty();
     }
     Optional<String> word = Vocabulary.CRIMINAL_HISTORY.find(StepText.own(node));
     if (word.isPresent()) {
       return Optional.of("unclassified, but it speaks of \"" + word.get() + "\"");
     }
-    Optional<String> field = process.formOf(node).flatMap(form -> form.find(Vocabulary.CRIMINAL_HISTORY, true))
-        .map(hit -> "unclassified, but its form field " + hit.component().describe() + " asks for it");
+    Optional<String> field = process
+        .formOf(node)
+        .flatMap(form -> form.find(Vocabulary.CRIMINAL_HISTORY, true))
+        .map(hit ->
+            "unclassified, but its form field " + hit.component().describe() + " asks for it");
     if (field.isPresent()) {
       return field;
     }
-    return process.calledBy(node)
-        .filter(called -> Classification.anyStepDeclares(called, Classification.CRIMINAL_HISTORY, Classification.BACKGROUND_CHECK))
+    return process
+        .calledBy(node)
+        .filter(called -> Classification.anyStepDeclares(
+            called, Classification.CRIMINAL_HISTORY, Classification.BACKGROUND_CHECK))
         .map(called -> "it calls " + called.getId() + ", which handles criminal history");
   }
 }

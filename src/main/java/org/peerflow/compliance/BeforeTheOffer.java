@@ -17,11 +17,13 @@ record BeforeTheOffer(List<FlowNode> offers, Map<FlowNode, FlowNode> reached) {
   /** @return empty when no step is marked as the offer (rule ban-the-box refuses that on its own) */
   static Optional<BeforeTheOffer> in(CheckedProcess process) {
     List<FlowNode> offers = process.all(FlowNode.class).stream()
-        .filter(node -> Classification.isMilestone(node, Classification.CONDITIONAL_OFFER)).toList();
+        .filter(node -> Classification.isMilestone(node, Classification.CONDITIONAL_OFFER))
+        .toList();
     if (offers.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new BeforeTheOffer(offers, process.graph().reach(process.graph().roots(), offers::contains)));
+    return Optional.of(new BeforeTheOffer(
+        offers, process.graph().reach(process.graph().roots(), offers::contains)));
   }
 
   /** The steps before the offer, the offer itself excluded. */

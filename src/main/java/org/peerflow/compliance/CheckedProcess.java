@@ -63,7 +63,8 @@ final class CheckedProcess {
     if (!(node instanceof UserTask) && !(node instanceof StartEvent)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(node.getAttributeValueNs(StepText.CAMUNDA_NS, "formRef")).map(forms::get);
+    return Optional.ofNullable(node.getAttributeValueNs(StepText.CAMUNDA_NS, "formRef"))
+        .map(forms::get);
   }
 
   /** @return the process a call activity calls: from the same deployment, or else the latest deployed version */

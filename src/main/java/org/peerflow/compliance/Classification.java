@@ -40,7 +40,9 @@ final class Classification {
 
   /** @return whether the element is classified as handling one of the categories */
   static boolean declaresAny(BaseElement element, String... categories) {
-    return data(element).map(data -> Arrays.stream(categories).anyMatch(data::contains)).orElse(false);
+    return data(element)
+        .map(data -> Arrays.stream(categories).anyMatch(data::contains))
+        .orElse(false);
   }
 
   /** @return whether any step of the process's diagram is classified as handling one of the categories */
@@ -62,7 +64,9 @@ final class Classification {
     if (commaSeparated == null) {
       return Set.of();
     }
-    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(part -> !part.isEmpty())
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(part -> !part.isEmpty())
         .collect(Collectors.toSet());
   }
 }

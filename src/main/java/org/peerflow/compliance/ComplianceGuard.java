@@ -33,20 +33,23 @@ class ComplianceGuard implements Deployer {
    * @param deployed for a tenant id (null: none) and the calling diagram's resource name, where
    *     processes not in the deployment are found
    */
-  ComplianceGuard(List<ComplianceRule> rules, BiFunction<String, String, CalledProcesses> deployed) {
+  ComplianceGuard(
+      List<ComplianceRule> rules, BiFunction<String, String, CalledProcesses> deployed) {
     this.rules = List.copyOf(rules);
     this.deployed = deployed;
   }
 
   /** The rules as configured (peerflow.compliance.*), reading called processes from the repository. */
   static ComplianceGuard configured(ComplianceProperties properties) {
-    return new ComplianceGuard(List.of(
-        new BanTheBoxRule(properties.banTheBoxProcesses()),
-        new PreOfferMedicalRule(properties.banTheBoxProcesses()),
-        new PreOfferFormRule(properties.banTheBoxProcesses()),
-        new ConfidentialityRule(),
-        new NoForcedPetitionRule(),
-        new NoPunishmentRule(properties.refusalProcesses())), DeployedProcesses::new);
+    return new ComplianceGuard(
+        List.of(
+            new BanTheBoxRule(properties.banTheBoxProcesses()),
+            new PreOfferMedicalRule(properties.banTheBoxProcesses()),
+            new PreOfferFormRule(properties.banTheBoxProcesses()),
+            new ConfidentialityRule(),
+            new NoForcedPetitionRule(),
+            new NoPunishmentRule(properties.refusalProcesses())),
+        DeployedProcesses::new);
   }
 
   @Override
@@ -72,7 +75,8 @@ class ComplianceGuard implements Deployer {
     for (Process process : processes.values()) {
       String resource = resourceOf.get(process.getId());
       CalledProcesses inDeployment = key -> Optional.ofNullable(processes.get(key));
-      CalledProcesses called = remembered(inDeployment.orElse(deployed.apply(deployment.getTenantId(), resource)));
+      CalledProcesses called =
+          remembered(inDeployment.orElse(deployed.apply(deployment.getTenantId(), resource)));
       List<String> violations = violations(new CheckedProcess(process, forms, called));
       if (!violations.isEmpty()) {
         throw new ModelRefusedException(resource, String.join("\n  ", violations));
@@ -110,8 +114,10 @@ class ComplianceGuard implements Deployer {
   }
 
   private static ModelRefusedException unreadable(String name, String kind, String why) {
-    return new ModelRefusedException(name, "compliance: the " + kind + " cannot be read, so the compliance rules "
-        + "cannot be checked (" + why + "); open and save it in Camunda Desktop Modeler");
+    return new ModelRefusedException(
+        name,
+        "compliance: the " + kind + " cannot be read, so the compliance rules "
+            + "cannot be checked (" + why + "); open and save it in Camunda Desktop Modeler");
   }
 
   /** Each called process is read once per deployment, however many rules and steps ask for it. */

@@ -28,9 +28,11 @@ final class ConfidentialityRule implements ComplianceRule {
       Set<String> candidates = Classification.groups(task.getCamundaCandidateGroups());
       if (clinical) {
         if (candidates.contains(CONFIDENTIAL_GROUP) || readers.contains(CONFIDENTIAL_GROUP)) {
-          violations.add("confidentiality: " + StepText.describe(task) + " belongs to the clinical record of "
-              + process.id() + ", which " + CONFIDENTIAL_GROUP + " must never read; remove " + CONFIDENTIAL_GROUP
-              + " from its candidate groups and from peerflow.readers");
+          violations.add(
+              "confidentiality: " + StepText.describe(task) + " belongs to the clinical record of "
+                  + process.id() + ", which " + CONFIDENTIAL_GROUP + " must never read; remove "
+                  + CONFIDENTIAL_GROUP
+                  + " from its candidate groups and from peerflow.readers");
         }
         continue;
       }
@@ -38,31 +40,48 @@ final class ConfidentialityRule implements ComplianceRule {
       if (confidential.isEmpty()) {
         continue;
       }
-      if (!candidates.equals(Set.of(CONFIDENTIAL_GROUP)) || task.getCamundaCandidateUsers() != null
+      if (!candidates.equals(Set.of(CONFIDENTIAL_GROUP))
+          || task.getCamundaCandidateUsers() != null
           || task.getCamundaAssignee() != null) {
-        violations.add("confidentiality: " + StepText.describe(task) + " handles " + confidential.get()
-            + " but is routed to " + routing(task) + "; route it to the candidate group " + CONFIDENTIAL_GROUP + " alone");
+        violations.add("confidentiality: " + StepText.describe(task) + " handles "
+            + confidential.get() + " but is routed to " + routing(task)
+            + "; route it to the candidate group " + CONFIDENTIAL_GROUP + " alone");
       }
       if (!readers.isEmpty() && !Set.of(CONFIDENTIAL_GROUP).containsAll(readers)) {
-        violations.add("confidentiality: " + StepText.describe(task) + " handles " + confidential.get() + " but "
-            + process.id() + " may be read by " + String.join(", ", readers.stream().sorted().toList())
+        violations.add("confidentiality: " + StepText.describe(task) + " handles "
+            + confidential.get() + " but "
+            + process.id() + " may be read by "
+            + String.join(", ", readers.stream().sorted().toList())
             + " (peerflow.readers); move the step into a process only " + CONFIDENTIAL_GROUP
             + " may read, called by a call activity");
       }
-      if (task.getName() != null && (task.getName().contains("${") || task.getName().contains("#{"))) {
-        violations.add("confidentiality: " + StepText.describe(task) + " handles " + confidential.get()
-            + " and has an expression in its name, which task e-mails carry; give it a fixed name");
+      if (task.getName() != null
+          && (task.getName().contains("${") || task.getName().contains("#{"))) {
+        violations.add(
+            "confidentiality: " + StepText.describe(task) + " handles " + confidential.get()
+                + " and has an expression in its name, which task e-mails carry; give it a fixed name");
       }
     }
     for (CallActivity call : process.all(CallActivity.class)) {
-      boolean confidentialCall = Classification.declaresAny(call, Classification.CRIMINAL_HISTORY, Classification.MEDICAL)
-          || process.calledBy(call).map(called -> Classification.anyStepDeclares(called,
-              Classification.CRIMINAL_HISTORY, Classification.MEDICAL)).orElse(false);
-      boolean returnsAll = call.getExtensionElements() != null && call.getExtensionElements().getElementsQuery()
-          .filterByType(CamundaOut.class).list().stream().anyMatch(out -> "all".equals(out.getCamundaVariables()));
+      boolean confidentialCall =
+          Classification.declaresAny(call, Classification.CRIMINAL_HISTORY, Classification.MEDICAL)
+              || process
+                  .calledBy(call)
+                  .map(called -> Classification.anyStepDeclares(
+                      called, Classification.CRIMINAL_HISTORY, Classification.MEDICAL))
+                  .orElse(false);
+      boolean returnsAll = call.getExtensionElements() != null
+          && call
+              .getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaOut.class)
+              .list()
+              .stream()
+              .anyMatch(out -> "all".equals(out.getCamundaVariables()));
       if (confidentialCall && returnsAll) {
-        violations.add("confidentiality: " + StepText.describe(call) + " returns all variables of a confidential process "
-            + "to " + process.id() + "; return only the outcome (camunda:out per variable)");
+        violations.add("confidentiality: " + StepText.describe(call)
+            + " returns all variables of a confidential process " + "to " + process.id()
+            + "; return only the outcome (camunda:out per variable)");
       }
     }
     return violations;
@@ -85,12 +104,14 @@ final class ConfidentialityRule implements ComplianceRule {
       Optional<FormContent> form = process.formOf(task);
       Optional<FormContent.Hit> hit = form.flatMap(shown -> shown.find(vocabulary, false));
       if (hit.isPresent()) {
-        return Optional.of(vocabulary.description() + " (unclassified, but its form " + form.get().resourceName()
-            + " shows " + hit.get().component().describe() + ", which speaks of \"" + hit.get().word() + "\")");
+        return Optional.of(vocabulary.description() + " (unclassified, but its form "
+            + form.get().resourceName() + " shows " + hit.get().component().describe()
+            + ", which speaks of \"" + hit.get().word() + "\")");
       }
       Optional<String> word = vocabulary.find(StepText.own(task));
       if (word.isPresent()) {
-        return Optional.of(vocabulary.description() + " (unclassified, but its name speaks of \"" + word.get() + "\")");
+        return Optional.of(vocabulary.description() + " (unclassified, but its name speaks of \""
+            + word.get() + "\")");
       }
     }
     return Optional.empty();
@@ -107,6 +128,8 @@ final class ConfidentialityRule implements ComplianceRule {
     if (task.getCamundaAssignee() != null) {
       routes.add("assignee " + task.getCamundaAssignee());
     }
-    return routes.isEmpty() ? "nobody in particular (every user who may read tasks)" : String.join(", ", routes);
+    return routes.isEmpty()
+        ? "nobody in particular (every user who may read tasks)"
+        : String.join(", ", routes);
   }
 }

@@ -37,12 +37,16 @@ final class DeployedProcesses implements CalledProcesses {
     return commandContext.runWithoutAuthorization(() -> {
       ProcessDefinitionEntity latest = tenantId == null
           ? commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key)
-          : commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
+          : commandContext
+              .getProcessDefinitionManager()
+              .findLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
       if (latest == null) {
         return Optional.empty();
       }
-      ResourceEntity resource = commandContext.getResourceManager()
-          .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+      ResourceEntity resource = commandContext
+          .getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(
+              latest.getDeploymentId(), latest.getResourceName());
       if (resource == null) {
         return Optional.empty();
       }
@@ -50,9 +54,13 @@ final class DeployedProcesses implements CalledProcesses {
       try {
         model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
       } catch (RuntimeException e) {
-        throw new ModelRefusedException(callerResource, "compliance: the deployed diagram " + resource.getName()
-            + " of the called process " + key + " (version " + latest.getVersion() + ") cannot be read, so the call "
-            + "cannot be checked (" + e.getMessage() + "); deploy a readable version of " + key + " first");
+        throw new ModelRefusedException(
+            callerResource,
+            "compliance: the deployed diagram " + resource.getName()
+                + " of the called process " + key + " (version " + latest.getVersion()
+                + ") cannot be read, so the call "
+                + "cannot be checked (" + e.getMessage() + "); deploy a readable version of " + key
+                + " first");
       }
       return Optional.ofNullable(model.getModelElementById(key));
     });

@@ -13,8 +13,8 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -40,7 +40,8 @@ final class FlowGraph {
 
   FlowGraph(Process process) {
     this.process = process;
-    for (SequenceFlow flow : process.getModelInstance().getModelElementsByType(SequenceFlow.class)) {
+    for (SequenceFlow flow :
+        process.getModelInstance().getModelElementsByType(SequenceFlow.class)) {
       leaving.computeIfAbsent(flow.getSource(), source -> new ArrayList<>()).add(flow);
     }
   }
@@ -96,7 +97,8 @@ final class FlowGraph {
       next.add(flow.getTarget());
     }
     if (node instanceof Activity activity) {
-      for (BoundaryEvent boundary : node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
+      for (BoundaryEvent boundary :
+          node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
         if (boundary.getAttachedTo() == activity) {
           next.add(boundary);
         }
@@ -105,15 +107,21 @@ final class FlowGraph {
     if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
       next.addAll(sub.getChildElementsByType(StartEvent.class));
     }
-    if (node instanceof EndEvent end && end.getParentElement() instanceof SubProcess sub && !sub.triggeredByEvent()) {
+    if (node instanceof EndEvent end
+        && end.getParentElement() instanceof SubProcess sub
+        && !sub.triggeredByEvent()) {
       List<EventDefinition> thrown = end.getEventDefinitions().stream()
-          .filter(definition -> definition instanceof ErrorEventDefinition || definition instanceof EscalationEventDefinition)
+          .filter(definition -> definition instanceof ErrorEventDefinition
+              || definition instanceof EscalationEventDefinition)
           .toList();
       if (!thrown.isEmpty()) {
         // thrown to the boundary events of the enclosing subprocess that catch it
-        for (BoundaryEvent boundary : node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
-          if (boundary.getAttachedTo() == sub && boundary.getEventDefinitions().stream()
-              .anyMatch(caught -> thrown.stream().anyMatch(definition -> catches(caught, definition)))) {
+        for (BoundaryEvent boundary :
+            node.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
+          if (boundary.getAttachedTo() == sub
+              && boundary.getEventDefinitions().stream()
+                  .anyMatch(caught ->
+                      thrown.stream().anyMatch(definition -> catches(caught, definition)))) {
             next.add(boundary);
           }
         }
@@ -129,10 +137,13 @@ final class FlowGraph {
 
   /** A catching error or escalation definition without a reference catches all of its kind. */
   private static boolean catches(EventDefinition caught, EventDefinition thrown) {
-    if (caught instanceof EscalationEventDefinition catching && thrown instanceof EscalationEventDefinition throwing) {
-      return catching.getEscalation() == null || catching.getEscalation() == throwing.getEscalation();
+    if (caught instanceof EscalationEventDefinition catching
+        && thrown instanceof EscalationEventDefinition throwing) {
+      return catching.getEscalation() == null
+          || catching.getEscalation() == throwing.getEscalation();
     }
-    if (caught instanceof ErrorEventDefinition catching && thrown instanceof ErrorEventDefinition throwing) {
+    if (caught instanceof ErrorEventDefinition catching
+        && thrown instanceof ErrorEventDefinition throwing) {
       return catching.getError() == null || catching.getError() == throwing.getError();
     }
     return false;

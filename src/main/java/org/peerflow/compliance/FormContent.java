@@ -12,16 +12,27 @@ import java.util.Set;
 record FormContent(String resourceName, Optional<String> id, List<Component> components) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime",
-      "checkbox", "checklist", "radio", "select", "taglist", "dynamiclist");
-  private static final List<String> SHOWN = List.of("label", "description", "text", "placeholder", "dateLabel", "content");
+  private static final Set<String> INPUT_TYPES = Set.of(
+      "textfield",
+      "textarea",
+      "number",
+      "datetime",
+      "checkbox",
+      "checklist",
+      "radio",
+      "select",
+      "taglist",
+      "dynamiclist");
+  private static final List<String> SHOWN =
+      List.of("label", "description", "text", "placeholder", "dateLabel", "content");
 
   /**
    * @param field whether it collects a value (its key becomes a process variable)
    * @param asked what a field asks for: its key, label and option labels and values, without the
    *     explanatory texts (which may say what is never asked)
    */
-  record Component(String id, String label, boolean field, String shownText, String key, String asked) {
+  record Component(
+      String id, String label, boolean field, String shownText, String key, String asked) {
     String describe() {
       return id + (label == null || label.isBlank() ? "" : " (\"" + label + "\")");
     }
@@ -38,7 +49,8 @@ record FormContent(String resourceName, Optional<String> id, List<Component> com
     }
     List<Component> components = new ArrayList<>();
     collect(form.path("components"), components);
-    return new FormContent(resourceName, Optional.ofNullable(form.path("id").asText(null)), components);
+    return new FormContent(
+        resourceName, Optional.ofNullable(form.path("id").asText(null)), components);
   }
 
   private static void collect(JsonNode nodes, List<Component> into) {
@@ -48,17 +60,31 @@ record FormContent(String resourceName, Optional<String> id, List<Component> com
         shown.append(node.path(attribute).asText("")).append('\n');
       }
       for (JsonNode value : node.path("values")) {
-        shown.append(value.path("label").asText("")).append(' ').append(value.path("value").asText("")).append('\n');
+        shown
+            .append(value.path("label").asText(""))
+            .append(' ')
+            .append(value.path("value").asText(""))
+            .append('\n');
       }
       String type = node.path("type").asText("");
       String key = node.path("key").asText(null);
       String label = node.path("label").asText(node.path("dateLabel").asText(null));
-      StringBuilder asked = new StringBuilder(key == null ? "" : key).append('\n').append(label == null ? "" : label);
+      StringBuilder asked =
+          new StringBuilder(key == null ? "" : key).append('\n').append(label == null ? "" : label);
       for (JsonNode value : node.path("values")) {
-        asked.append('\n').append(value.path("label").asText("")).append(' ').append(value.path("value").asText(""));
+        asked
+            .append('\n')
+            .append(value.path("label").asText(""))
+            .append(' ')
+            .append(value.path("value").asText(""));
       }
-      into.add(new Component(node.path("id").asText(key == null ? type : key), label, INPUT_TYPES.contains(type),
-          shown.toString(), key, asked.toString()));
+      into.add(new Component(
+          node.path("id").asText(key == null ? type : key),
+          label,
+          INPUT_TYPES.contains(type),
+          shown.toString(),
+          key,
+          asked.toString()));
       collect(node.path("components"), into);
     }
   }
@@ -69,7 +95,8 @@ record FormContent(String resourceName, Optional<String> id, List<Component> com
       if (fieldsOnly && !component.field()) {
         continue;
       }
-      Optional<String> word = vocabulary.find(component.shownText() + " " + (component.key() == null ? "" : component.key()));
+      Optional<String> word = vocabulary.find(
+          component.shownText() + " " + (component.key() == null ? "" : component.key()));
       if (word.isPresent()) {
         return Optional.of(new Hit(component, word.get()));
       }

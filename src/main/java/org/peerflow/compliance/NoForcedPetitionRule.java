@@ -31,10 +31,16 @@ final class NoForcedPetitionRule implements ComplianceRule {
     List<String> violations = new ArrayList<>();
     for (UserTask task : process.all(UserTask.class)) {
       boolean petition = PETITION.matcher(StepText.own(task)).find()
-          || process.formOf(task).flatMap(form -> form.components().stream().filter(FormContent.Component::field)
-              .filter(component -> PETITION.matcher(component.asked()).find()).findFirst()).isPresent();
+          || process
+              .formOf(task)
+              .flatMap(form -> form.components().stream()
+                  .filter(FormContent.Component::field)
+                  .filter(component -> PETITION.matcher(component.asked()).find())
+                  .findFirst())
+              .isPresent();
       if (petition && !endsWithoutAnotherTask(task)) {
-        violations.add("no-forced-petition: " + StepText.describe(task) + " files a court petition, and every path "
+        violations.add("no-forced-petition: " + StepText.describe(task)
+            + " files a court petition, and every path "
             + "from it leads to further court steps; give it a way not to petition that ends the path (e.g. \"not "
             + "pursuing\": the treatment is not given)");
       }

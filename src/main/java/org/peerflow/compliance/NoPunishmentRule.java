@@ -30,7 +30,8 @@ final class NoPunishmentRule implements ComplianceRule {
       return List.of();
     }
     List<FlowNode> refusals = process.all(FlowNode.class).stream()
-        .filter(node -> Classification.isMilestone(node, Classification.REFUSAL)).toList();
+        .filter(node -> Classification.isMilestone(node, Classification.REFUSAL))
+        .toList();
     if (refusals.isEmpty()) {
       return List.of("no-punishment: " + process.id() + " has no step marked as the refusal "
           + "(extension property peerflow.milestone = refusal)");
@@ -40,7 +41,8 @@ final class NoPunishmentRule implements ComplianceRule {
     for (FlowNode node : afterRefusal.keySet()) {
       if (acts(node) && !Classification.isNeutral(node) && !refusals.contains(node)) {
         violations.add("no-punishment: " + StepText.describe(node) + " follows the refusal"
-            + FlowGraph.via(afterRefusal, node) + " and is not marked neutral (peerflow.neutral = true)");
+            + FlowGraph.via(afterRefusal, node)
+            + " and is not marked neutral (peerflow.neutral = true)");
       }
     }
     return violations;
@@ -48,7 +50,9 @@ final class NoPunishmentRule implements ComplianceRule {
 
   /** A step that does something: a task or call, a thrown event, an end event that throws or sends. */
   private static boolean acts(FlowNode node) {
-    return node instanceof Activity || node instanceof IntermediateThrowEvent
-        || (node instanceof EndEvent && !node.getChildElementsByType(EventDefinition.class).isEmpty());
+    return node instanceof Activity
+        || node instanceof IntermediateThrowEvent
+        || (node instanceof EndEvent
+            && !node.getChildElementsByType(EventDefinition.class).isEmpty());
   }
 }

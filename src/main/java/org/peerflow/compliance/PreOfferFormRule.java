@@ -28,10 +28,15 @@ final class PreOfferFormRule implements ComplianceRule {
     // a process without an offer marker is refused by rule ban-the-box
     BeforeTheOffer.in(process).ifPresent(before -> {
       for (FlowNode node : before.steps()) {
-        process.formOf(node).ifPresent(form -> form.find(Vocabulary.CRIMINAL_HISTORY, false).ifPresent(hit ->
-            violations.add("pre-offer-form: " + form.resourceName() + " " + hit.component().describe() + " speaks of "
-                + Vocabulary.CRIMINAL_HISTORY.description() + " (\"" + hit.word() + "\") and is shown by "
-                + StepText.describe(node) + ", reachable" + before.via(node) + " before the conditional offer")));
+        process
+            .formOf(node)
+            .ifPresent(form -> form.find(Vocabulary.CRIMINAL_HISTORY, false)
+                .ifPresent(hit -> violations.add("pre-offer-form: " + form.resourceName() + " "
+                    + hit.component().describe() + " speaks of "
+                    + Vocabulary.CRIMINAL_HISTORY.description() + " (\"" + hit.word()
+                    + "\") and is shown by "
+                    + StepText.describe(node) + ", reachable" + before.via(node)
+                    + " before the conditional offer")));
       }
     });
     return violations;

@@ -31,10 +31,12 @@ final class PreOfferMedicalRule implements ComplianceRule {
     // a process without an offer marker is refused by rule ban-the-box
     BeforeTheOffer.in(process).ifPresent(before -> {
       for (FlowNode node : before.steps()) {
-        medicalIn(process, node).ifPresent(why -> violations.add("pre-offer-medical: " + StepText.describe(node)
-            + " is reachable" + before.via(node) + " before the conditional offer and handles medical data (" + why
-            + "); a disability inquiry or a client-record lookup is unlawful before an offer (42 USC 12112(d)(2); HIPAA "
-            + "45 CFR 164.508): move it after the offer, into a process only hr may read"));
+        medicalIn(process, node)
+            .ifPresent(why -> violations.add("pre-offer-medical: " + StepText.describe(node)
+                + " is reachable" + before.via(node)
+                + " before the conditional offer and handles medical data (" + why
+                + "); a disability inquiry or a client-record lookup is unlawful before an offer (42 USC 12112(d)(2); HIPAA "
+                + "45 CFR 164.508): move it after the offer, into a process only hr may read"));
       }
     });
     return violations;
@@ -49,13 +51,17 @@ final class PreOfferMedicalRule implements ComplianceRule {
     Optional<Set<String>> declared = Classification.data(node);
     if (declared.isPresent()) {
       return declared.get().contains(Classification.MEDICAL)
-          ? Optional.of("classified peerflow.data = " + String.join(",", declared.get())) : Optional.empty();
+          ? Optional.of("classified peerflow.data = " + String.join(",", declared.get()))
+          : Optional.empty();
     }
     Optional<String> word = Vocabulary.MEDICAL.find(StepText.own(node));
     if (word.isPresent()) {
       return Optional.of("unclassified, but it speaks of \"" + word.get() + "\"");
     }
-    return process.formOf(node).flatMap(form -> form.findAsked(Vocabulary.MEDICAL))
-        .map(hit -> "unclassified, but its form field " + hit.component().describe() + " asks about \"" + hit.word() + "\"");
+    return process
+        .formOf(node)
+        .flatMap(form -> form.findAsked(Vocabulary.MEDICAL))
+        .map(hit -> "unclassified, but its form field " + hit.component().describe()
+            + " asks about \"" + hit.word() + "\"");
   }
 }

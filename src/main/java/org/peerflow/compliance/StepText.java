@@ -10,8 +10,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 final class StepText {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
-  private static final List<String> ATTRIBUTES =
-      List.of("expression", "delegateExpression", "class", "decisionRef", "resultVariable", "calledElement", "topic");
+  private static final List<String> ATTRIBUTES = List.of(
+      "expression",
+      "delegateExpression",
+      "class",
+      "decisionRef",
+      "resultVariable",
+      "calledElement",
+      "topic");
 
   private StepText() {}
 
@@ -23,7 +29,9 @@ final class StepText {
 
   /** The step's id, name, what it runs or calls, and the variables a call passes in. */
   static String own(FlowNode node) {
-    StringBuilder text = new StringBuilder(node.getId()).append(' ').append(node.getName() == null ? "" : node.getName());
+    StringBuilder text = new StringBuilder(node.getId())
+        .append(' ')
+        .append(node.getName() == null ? "" : node.getName());
     for (String attribute : ATTRIBUTES) {
       String value = node.getAttributeValueNs(CAMUNDA_NS, attribute);
       if (value != null) {
@@ -31,8 +39,14 @@ final class StepText {
       }
     }
     if (node instanceof CallActivity call && call.getExtensionElements() != null) {
-      call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()
-          .forEach(in -> text.append(' ').append(in.getCamundaSource()).append(' ').append(in.getCamundaTarget()));
+      call.getExtensionElements()
+          .getElementsQuery()
+          .filterByType(CamundaIn.class)
+          .list()
+          .forEach(in -> text.append(' ')
+              .append(in.getCamundaSource())
+              .append(' ')
+              .append(in.getCamundaTarget()));
     }
     return text.toString();
   }

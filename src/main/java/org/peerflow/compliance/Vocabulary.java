@@ -9,15 +9,19 @@ import java.util.regex.Pattern;
  * classified it: the safety net for an unclassified new step.
  */
 enum Vocabulary {
-
-  CRIMINAL_HISTORY("criminal history", Pattern.compile(
-      "(?i)(arrest|convict|criminal|offen[cs]e|felon|misdemeanou?r|background.?check|\\bcori\\b|incarcerat|"
-          + "\\bjail|prison|expunge|rap.?sheet|record.?check|sealed.?record|record.?sealing|parole|probation)")),
-  MEDICAL("medical data", Pattern.compile(
-      "(?i)(diagnos|medical|health.?(condition|information|record)|medication|psychiatr|symptom|"
-          + "functional.?limitation|\\blimitations?\\b|impairment|prescri|clinician|doctor|physician|"
-          // whether a person was a client is health information (HIPAA; 42 CFR Part 2 for substance use services)
-          + "client.?index|former.?client|dual.?relationship)"));
+  CRIMINAL_HISTORY(
+      "criminal history",
+      Pattern.compile(
+          "(?i)(arrest|convict|criminal|offen[cs]e|felon|misdemeanou?r|background.?check|\\bcori\\b|incarcerat|"
+              + "\\bjail|prison|expunge|rap.?sheet|record.?check|sealed.?record|record.?sealing|parole|probation)")),
+  MEDICAL(
+      "medical data",
+      Pattern.compile(
+          "(?i)(diagnos|medical|health.?(condition|information|record)|medication|psychiatr|symptom|"
+              + "functional.?limitation|\\blimitations?\\b|impairment|prescri|clinician|doctor|physician|"
+              // whether a person was a client is health information (HIPAA; 42 CFR Part 2 for
+              // substance use services)
+              + "client.?index|former.?client|dual.?relationship)"));
 
   private final String description;
   private final Pattern pattern;

@@ -22,7 +22,11 @@ public class ConsentDates {
 
   public Date daysFromNow(int days) {
     // calendar days at the same local time, across a daylight-saving change too
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(businessDays.zone()).plusDays(days).toInstant());
+    return Date.from(ClockUtil.getCurrentTime()
+        .toInstant()
+        .atZone(businessDays.zone())
+        .plusDays(days)
+        .toInstant());
   }
 
   /** @param date a {@link Date} or a form date ({@code 2026-03-02}); the result is at 09:00 in the business time zone */
@@ -32,13 +36,15 @@ public class ConsentDates {
       day = value.toInstant().atZone(businessDays.zone()).toLocalDate();
     } else if (date != null) {
       try {
-        day = LocalDate.parse(date.toString().substring(0, Math.min(10, date.toString().length())));
+        day = LocalDate.parse(
+            date.toString().substring(0, Math.min(10, date.toString().length())));
       } catch (DateTimeParseException e) {
         throw new BadUserRequestException("'" + date + "' is not a date (expected 2026-03-02).");
       }
     } else {
       throw new BadUserRequestException("The plan's approval date is missing.");
     }
-    return Date.from(ZonedDateTime.of(day.plusYears(1).atTime(9, 0), businessDays.zone()).toInstant());
+    return Date.from(
+        ZonedDateTime.of(day.plusYears(1).atTime(9, 0), businessDays.zone()).toInstant());
   }
 }

@@ -30,16 +30,22 @@ class ConsentProposal implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     StartVariables.requiredText(execution, "clientName", "the client's name");
-    StartVariables.requiredText(execution, "proposedTreatment", "what is proposed, with dose, route and duration");
-    String kind = StartVariables.requiredText(execution, "treatmentKind", "standard, antipsychotic or extraordinary");
+    StartVariables.requiredText(
+        execution, "proposedTreatment", "what is proposed, with dose, route and duration");
+    String kind = StartVariables.requiredText(
+        execution, "treatmentKind", "standard, antipsychotic or extraordinary");
     if (!KINDS.contains(kind)) {
-      throw new BadUserRequestException("The start variable 'treatmentKind' must be 'standard', 'antipsychotic' or 'extraordinary', not '" + kind + "'.");
+      throw new BadUserRequestException(
+          "The start variable 'treatmentKind' must be 'standard', 'antipsychotic' or 'extraordinary', not '"
+              + kind + "'.");
     }
-    StartVariables.requiredEmail(execution, "clientTeamEmail", "where notices to the client's team go");
+    StartVariables.requiredEmail(
+        execution, "clientTeamEmail", "where notices to the client's team go");
     String prescriber = prescriber(execution);
     User user = Context.getCommandContext().runWithoutAuthorization(() -> clinician(prescriber));
     if (user.getEmail() == null || user.getEmail().isBlank()) {
-      throw new BadUserRequestException("The prescriber '" + prescriber + "' has no e-mail address for the withdrawal notice.");
+      throw new BadUserRequestException(
+          "The prescriber '" + prescriber + "' has no e-mail address for the withdrawal notice.");
     }
     StartVariables.businessKeyOrNew(execution, "IC");
     execution.setVariable("prescriber", prescriber);
@@ -58,16 +64,21 @@ class ConsentProposal implements ExecutionListener {
     if (initiator instanceof String text && !text.isBlank()) {
       return text;
     }
-    throw new BadUserRequestException("The start variable 'prescriber' (user id of the prescribing clinician) is missing"
-        + " and nobody is logged in to be the prescriber.");
+    throw new BadUserRequestException(
+        "The start variable 'prescriber' (user id of the prescribing clinician) is missing"
+            + " and nobody is logged in to be the prescriber.");
   }
 
   private User clinician(String userId) {
-    User user = identityService.createUserQuery().userId(userId).memberOfGroup(CLINICIANS).singleResult();
+    User user = identityService
+        .createUserQuery()
+        .userId(userId)
+        .memberOfGroup(CLINICIANS)
+        .singleResult();
     if (user == null) {
-      throw new BadUserRequestException("The prescriber '" + userId + "' is not a member of the group 'clinicians'.");
+      throw new BadUserRequestException(
+          "The prescriber '" + userId + "' is not a member of the group 'clinicians'.");
     }
     return user;
   }
-
 }

@@ -21,11 +21,14 @@ class ConsentWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object channel = execution.getVariable("withdrawalChannel");
     if (channel == null || !CHANNELS.contains(channel.toString())) {
-      throw new BadUserRequestException("A ConsentWithdrawn message needs withdrawalChannel 'oral' or 'written', not '" + channel + "'.");
+      throw new BadUserRequestException(
+          "A ConsentWithdrawn message needs withdrawalChannel 'oral' or 'written', not '" + channel
+              + "'.");
     }
     Object receivedBy = execution.getVariable("receivedBy");
     if (receivedBy == null || receivedBy.toString().isBlank()) {
-      throw new BadUserRequestException("A ConsentWithdrawn message needs receivedBy: who on the treating staff received the withdrawal.");
+      throw new BadUserRequestException(
+          "A ConsentWithdrawn message needs receivedBy: who on the treating staff received the withdrawal.");
     }
     boolean wasActive = Boolean.TRUE.equals(execution.getVariable("consentActive"));
     execution.setVariable("consentWasActive", wasActive);

@@ -25,8 +25,11 @@ class DisclosureCheck implements ExecutionListener {
     ELEMENTS.put("disclosedTreatment", "the proposed treatment");
     ELEMENTS.put("disclosedRisksBenefits", "risks, side effects and benefits");
     ELEMENTS.put("disclosedAlternatives", "alternatives including no treatment");
-    ELEMENTS.put("disclosedRightToRefuse", "the right to refuse without coercion, retaliation or punishment");
-    ELEMENTS.put("disclosedRightToWithdraw", "the right to withdraw orally or in writing at any time");
+    ELEMENTS.put(
+        "disclosedRightToRefuse",
+        "the right to refuse without coercion, retaliation or punishment");
+    ELEMENTS.put(
+        "disclosedRightToWithdraw", "the right to withdraw orally or in writing at any time");
     ELEMENTS.put("writtenMaterialGiven", "the written information in everyday language");
   }
 
@@ -42,8 +45,10 @@ class DisclosureCheck implements ExecutionListener {
       }
     });
     if (!missing.isEmpty()) {
-      throw new FormFieldValidationException(Map.of("missing", missing),
-          "The disclosure is incomplete: confirm every element before completing it. Missing: " + String.join("; ", missing) + ".");
+      throw new FormFieldValidationException(
+          Map.of("missing", missing),
+          "The disclosure is incomplete: confirm every element before completing it. Missing: "
+              + String.join("; ", missing) + ".");
     }
   }
 }

@@ -53,22 +53,29 @@ class DatabaseIndexes extends AbstractProcessEnginePlugin {
    */
   static void apply(DataSource dataSource, List<String> statements) {
     int applied = 0;
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         try {
           statement.execute(sql);
           applied++;
         } catch (SQLException e) {
-          LOG.warn("PEERFLOW-DB-002 Skipped \"{}\" from {}: {}", sql, POSTGRES_SCRIPT, e.getMessage());
+          LOG.warn(
+              "PEERFLOW-DB-002 Skipped \"{}\" from {}: {}", sql, POSTGRES_SCRIPT, e.getMessage());
         }
         if (!connection.getAutoCommit()) {
           connection.commit();
         }
       }
     } catch (SQLException e) {
-      throw new ProcessEngineException("Cannot apply Peerflow's indexes from " + POSTGRES_SCRIPT + ": " + e.getMessage(), e);
+      throw new ProcessEngineException(
+          "Cannot apply Peerflow's indexes from " + POSTGRES_SCRIPT + ": " + e.getMessage(), e);
     }
-    LOG.info("PEERFLOW-DB-001 {} of {} statements applied from {}", applied, statements.size(), POSTGRES_SCRIPT);
+    LOG.info(
+        "PEERFLOW-DB-001 {} of {} statements applied from {}",
+        applied,
+        statements.size(),
+        POSTGRES_SCRIPT);
   }
 
   /** The script's statements: comment lines dropped, split at semicolons. */
@@ -77,10 +84,14 @@ class DatabaseIndexes extends AbstractProcessEnginePlugin {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + resource);
       }
-      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .filter(line -> !line.strip().startsWith("--"))
           .reduce("", (a, b) -> a + "\n" + b);
-      return Arrays.stream(script.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      return Arrays.stream(script.split(";"))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

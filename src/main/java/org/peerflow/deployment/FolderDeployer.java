@@ -56,10 +56,13 @@ class FolderDeployer implements SmartInitializingSingleton {
   synchronized Optional<DeploymentWithDefinitions> deploy() {
     Map<String, byte[]> models = folders.read();
     if (models.isEmpty()) {
-      LOG.warn("PEERFLOW-DEP-002 No .bpmn, .dmn or .form files in {}: nothing to deploy", folders.folders());
+      LOG.warn(
+          "PEERFLOW-DEP-002 No .bpmn, .dmn or .form files in {}: nothing to deploy",
+          folders.folders());
       return Optional.empty();
     }
-    DeploymentBuilder builder = repositoryService.createDeployment()
+    DeploymentBuilder builder = repositoryService
+        .createDeployment()
         .name(properties.name())
         .source(SOURCE)
         .enableDuplicateFiltering(false);
@@ -70,14 +73,25 @@ class FolderDeployer implements SmartInitializingSingleton {
       LOG.info("PEERFLOW-DEP-003 {} models unchanged: nothing new deployed", models.size());
       return Optional.empty();
     }
-    LOG.info("PEERFLOW-DEP-001 Deployed {} models from {} as deployment {}", models.size(),
-        folders.folders(), deployment.getId());
+    LOG.info(
+        "PEERFLOW-DEP-001 Deployed {} models from {} as deployment {}",
+        models.size(),
+        folders.folders(),
+        deployment.getId());
     return Optional.of(deployment);
   }
 
   private String latestDeploymentId() {
-    return repositoryService.createDeploymentQuery().deploymentName(properties.name())
-        .deploymentSource(SOURCE).orderByDeploymentTime().desc().listPage(0, 1).stream()
-        .findFirst().map(org.camunda.bpm.engine.repository.Deployment::getId).orElse(null);
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentName(properties.name())
+        .deploymentSource(SOURCE)
+        .orderByDeploymentTime()
+        .desc()
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .map(org.camunda.bpm.engine.repository.Deployment::getId)
+        .orElse(null);
   }
 }

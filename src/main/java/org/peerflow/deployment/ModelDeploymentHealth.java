@@ -21,7 +21,9 @@ class ModelDeploymentHealth implements HealthIndicator {
   @Override
   public Health health() {
     return deployer.startupDeploymentDone()
-        ? Health.up().withDetail("folders", deployer.folders().folders().toString()).build()
+        ? Health.up()
+            .withDetail("folders", deployer.folders().folders().toString())
+            .build()
         : Health.down().withDetail("folders", "not yet deployed").build();
   }
 }

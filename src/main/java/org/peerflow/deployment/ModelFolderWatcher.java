@@ -50,13 +50,18 @@ class ModelFolderWatcher implements SmartLifecycle {
         folder.register(watchService, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
       }
     } catch (IOException e) {
-      LOG.error("PEERFLOW-DEP-020 Cannot watch {} for changes; restart to deploy edits", deployer.folders().folders(), e);
+      LOG.error(
+          "PEERFLOW-DEP-020 Cannot watch {} for changes; restart to deploy edits",
+          deployer.folders().folders(),
+          e);
       return;
     }
     thread = new Thread(this::watch, "peerflow-model-watcher");
     thread.setDaemon(true);
     thread.start();
-    LOG.info("PEERFLOW-DEP-021 Watching {}: saved models are deployed without a restart", deployer.folders().folders());
+    LOG.info(
+        "PEERFLOW-DEP-021 Watching {}: saved models are deployed without a restart",
+        deployer.folders().folders());
   }
 
   private void watch() {
@@ -81,7 +86,8 @@ class ModelFolderWatcher implements SmartLifecycle {
   private boolean drain(WatchKey key) {
     boolean modelChanged = key.pollEvents().stream()
         .map(event -> String.valueOf(event.context()))
-        .anyMatch(name -> !name.startsWith(".") && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")));
+        .anyMatch(name -> !name.startsWith(".")
+            && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")));
     key.reset();
     return modelChanged;
   }
@@ -93,10 +99,15 @@ class ModelFolderWatcher implements SmartLifecycle {
 
   private void redeploy() {
     try {
-      deployer.deploy().ifPresent(deployment ->
-          LOG.info("PEERFLOW-DEP-022 Hot redeploy: deployment {} is now in service", deployment.getId()));
+      deployer
+          .deploy()
+          .ifPresent(deployment -> LOG.info(
+              "PEERFLOW-DEP-022 Hot redeploy: deployment {} is now in service",
+              deployment.getId()));
     } catch (ParseException e) {
-      LOG.error("PEERFLOW-DEP-023 Hot redeploy refused, the running version stays in service. {}", e.getMessage());
+      LOG.error(
+          "PEERFLOW-DEP-023 Hot redeploy refused, the running version stays in service. {}",
+          e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("PEERFLOW-DEP-024 Hot redeploy failed, the running version stays in service", e);
     } finally {

@@ -17,7 +17,9 @@ class ModelFolders {
   private final List<Path> folders;
 
   ModelFolders(List<String> locations) {
-    this.folders = locations.stream().map(location -> Path.of(location).toAbsolutePath().normalize()).toList();
+    this.folders = locations.stream()
+        .map(location -> Path.of(location).toAbsolutePath().normalize())
+        .toList();
   }
 
   List<Path> folders() {
@@ -36,7 +38,8 @@ class ModelFolders {
       }
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path file : files.filter(ModelFolders::isModel).sorted().toList()) {
-          String name = folder.getFileName() + "/" + folder.relativize(file).toString().replace('\\', '/');
+          String name =
+              folder.getFileName() + "/" + folder.relativize(file).toString().replace('\\', '/');
           models.put(name, Files.readAllBytes(file));
         }
       } catch (IOException e) {
@@ -48,7 +51,8 @@ class ModelFolders {
 
   static boolean isModel(Path file) {
     String name = file.getFileName().toString();
-    return Files.isRegularFile(file) && !name.startsWith(".")
+    return Files.isRegularFile(file)
+        && !name.startsWith(".")
         && MODEL_SUFFIXES.stream().anyMatch(name::endsWith);
   }
 }

@@ -12,15 +12,37 @@ import org.camunda.bpm.engine.Problem;
 public class ModelRefusedException extends ParseException {
 
   public ModelRefusedException(String resourceName, String problem) {
-    super("Deployment refused: " + resourceName + ": " + problem, resourceName,
-        List.of(new RefusalProblem(problem)), List.of());
+    super(
+        "Deployment refused: " + resourceName + ": " + problem,
+        resourceName,
+        List.of(new RefusalProblem(problem)),
+        List.of());
   }
 
   private record RefusalProblem(String message) implements Problem {
-    @Override public String getMessage() { return message; }
-    @Override public int getLine() { return 0; }
-    @Override public int getColumn() { return 0; }
-    @Override public String getMainElementId() { return null; }
-    @Override public List<String> getElementIds() { return List.of(); }
+    @Override
+    public String getMessage() {
+      return message;
+    }
+
+    @Override
+    public int getLine() {
+      return 0;
+    }
+
+    @Override
+    public int getColumn() {
+      return 0;
+    }
+
+    @Override
+    public String getMainElementId() {
+      return null;
+    }
+
+    @Override
+    public List<String> getElementIds() {
+      return List.of();
+    }
   }
 }

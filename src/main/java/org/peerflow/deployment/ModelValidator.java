@@ -49,11 +49,12 @@ class ModelValidator implements Deployer {
     Map<String, String> formIdToResource = new HashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (resource.getName().endsWith(".form")) {
-        String formId = formCheck.check(resource.getName(), resource.getBytes(), engineStoresJson());
+        String formId =
+            formCheck.check(resource.getName(), resource.getBytes(), engineStoresJson());
         String previous = formIdToResource.put(formId, resource.getName());
         if (previous != null) {
-          throw new ModelRefusedException(resource.getName(),
-              "form id '" + formId + "' is already used by " + previous);
+          throw new ModelRefusedException(
+              resource.getName(), "form id '" + formId + "' is already used by " + previous);
         }
       } else if (resource.getName().endsWith(".dmn")) {
         checkDmn(resource);
@@ -68,17 +69,22 @@ class ModelValidator implements Deployer {
 
   /** The Tasklist sends a checklist's value as type Json: the engine must have Spin's JSON data format. */
   private static boolean engineStoresJson() {
-    return Context.getProcessEngineConfiguration().getVariableSerializers().getSerializerByName(JSON_VALUE_TYPE) != null;
+    return Context.getProcessEngineConfiguration()
+            .getVariableSerializers()
+            .getSerializerByName(JSON_VALUE_TYPE)
+        != null;
   }
 
   private void checkDmn(ResourceEntity resource) {
     try {
-      DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
-      DefaultDmnEngineConfiguration dmn = Context.getProcessEngineConfiguration().getDmnEngineConfiguration();
+      DmnModelInstance model =
+          Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+      DefaultDmnEngineConfiguration dmn =
+          Context.getProcessEngineConfiguration().getDmnEngineConfiguration();
       dmn.getTransformer().createTransform().modelInstance(model).transformDecisions();
     } catch (RuntimeException e) {
-      throw new ModelRefusedException(resource.getName(),
-          "not a valid DMN decision table: " + rootMessage(e));
+      throw new ModelRefusedException(
+          resource.getName(), "not a valid DMN decision table: " + rootMessage(e));
     }
   }
 
@@ -87,8 +93,8 @@ class ModelValidator implements Deployer {
     try {
       model = DeploymentDiagrams.of(resource);
     } catch (RuntimeException e) {
-      throw new ModelRefusedException(resource.getName(),
-          "not a valid BPMN 2.0 diagram: " + rootMessage(e));
+      throw new ModelRefusedException(
+          resource.getName(), "not a valid BPMN 2.0 diagram: " + rootMessage(e));
     }
     Set<BaseElement> withForms = new HashSet<>(model.getModelElementsByType(UserTask.class));
     withForms.addAll(model.getModelElementsByType(StartEvent.class));
@@ -115,8 +121,10 @@ class ModelValidator implements Deployer {
    */
   private void checkPeerflowPropertiesOnce(String resourceName, BaseElement owner) {
     PeerflowProperties.of(owner).duplicates().stream().findFirst().ifPresent(twice -> {
-      throw new ModelRefusedException(resourceName, describe(owner) + " declares " + twice.name() + " twice ('"
-          + twice.first() + "' and '" + twice.second() + "'); give it once, with a comma-separated list");
+      throw new ModelRefusedException(
+          resourceName,
+          describe(owner) + " declares " + twice.name() + " twice ('" + twice.first() + "' and '"
+              + twice.second() + "'); give it once, with a comma-separated list");
     });
   }
 
@@ -136,24 +144,35 @@ class ModelValidator implements Deployer {
     String binding = element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding");
     String label = describe(element);
     if (formKey != null) {
-      throw new ModelRefusedException(resourceName, label + " uses camunda:formKey '" + formKey
-          + "'; Peerflow tasks use Camunda Forms: set a form reference (camunda:formRef) instead");
+      throw new ModelRefusedException(
+          resourceName,
+          label + " uses camunda:formKey '" + formKey
+              + "'; Peerflow tasks use Camunda Forms: set a form reference (camunda:formRef) instead");
     }
     if (formRef == null) {
       if (element instanceof UserTask) {
-        throw new ModelRefusedException(resourceName, label
-            + " has no Camunda Form: set its form reference (camunda:formRef) to the id of a form in forms/");
+        throw new ModelRefusedException(
+            resourceName,
+            label
+                + " has no Camunda Form: set its form reference (camunda:formRef) to the id of a form in forms/");
       }
       return; // a start event without input needs no form
     }
     if (binding != null && !"deployment".equals(binding)) {
-      throw new ModelRefusedException(resourceName, label + " binds its form '" + formRef + "' by '"
-          + binding + "'; use binding 'deployment' so the form is versioned with the diagram");
+      throw new ModelRefusedException(
+          resourceName,
+          label + " binds its form '" + formRef + "' by '" + binding
+              + "'; use binding 'deployment' so the form is versioned with the diagram");
     }
     if (!formRef.contains("${") && !formIds.contains(formRef)) {
-      throw new ModelRefusedException(resourceName, label + " uses form '" + formRef
-          + "' but this deployment has no form with that id; deploy the diagram together with its forms"
-          + (formIds.isEmpty() ? "" : " (forms present: " + String.join(", ", new java.util.TreeSet<>(formIds)) + ")"));
+      throw new ModelRefusedException(
+          resourceName,
+          label + " uses form '" + formRef
+              + "' but this deployment has no form with that id; deploy the diagram together with its forms"
+              + (formIds.isEmpty()
+                  ? ""
+                  : " (forms present: " + String.join(", ", new java.util.TreeSet<>(formIds))
+                      + ")"));
     }
   }
 
@@ -167,7 +186,8 @@ class ModelValidator implements Deployer {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return root == e ? message : e.getMessage() + " (" + message + ")";
   }
 
@@ -175,12 +195,31 @@ class ModelValidator implements Deployer {
   static final class FormSchemaCheck {
 
     /** form-js component types the Tasklist of Camunda 7.24 renders and can store. */
-    private static final Set<String> KNOWN_TYPES = Set.of("textfield", "textarea", "number",
-        "datetime", "checkbox", "checklist", "radio", "select", "taglist", "text", "html", "image",
-        "button", "group", "dynamiclist", "spacer", "separator", "iframe", "table", "expression");
+    private static final Set<String> KNOWN_TYPES = Set.of(
+        "textfield",
+        "textarea",
+        "number",
+        "datetime",
+        "checkbox",
+        "checklist",
+        "radio",
+        "select",
+        "taglist",
+        "text",
+        "html",
+        "image",
+        "button",
+        "group",
+        "dynamiclist",
+        "spacer",
+        "separator",
+        "iframe",
+        "table",
+        "expression");
 
     /** form-js components whose value is a list, which the Tasklist submits as type Json */
-    private static final Set<String> JSON_VALUED_TYPES = Set.of("checklist", "taglist", "dynamiclist");
+    private static final Set<String> JSON_VALUED_TYPES =
+        Set.of("checklist", "taglist", "dynamiclist");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -193,11 +232,14 @@ class ModelValidator implements Deployer {
       try {
         form = json.readTree(bytes);
       } catch (JsonProcessingException e) {
-        throw new ModelRefusedException(resourceName, "not valid JSON at line "
-            + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-            + e.getOriginalMessage().replaceAll(
-                "\\s*\\(for (\\w+) starting at \\[Source: .*?line: (\\d+), column: \\d+]\\)",
-                " (the $1 opened at line $2)"));
+        throw new ModelRefusedException(
+            resourceName,
+            "not valid JSON at line "
+                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                + e.getOriginalMessage()
+                    .replaceAll(
+                        "\\s*\\(for (\\w+) starting at \\[Source: .*?line: (\\d+), column: \\d+]\\)",
+                        " (the $1 opened at line $2)"));
       } catch (java.io.IOException e) {
         throw new ModelRefusedException(resourceName, "cannot be read: " + e.getMessage());
       }
@@ -206,8 +248,8 @@ class ModelValidator implements Deployer {
       }
       JsonNode id = form.get("id");
       if (id == null || !id.isTextual() || id.asText().isBlank()) {
-        throw new ModelRefusedException(resourceName,
-            "has no \"id\": diagrams find a form by its id (camunda:formRef)");
+        throw new ModelRefusedException(
+            resourceName, "has no \"id\": diagrams find a form by its id (camunda:formRef)");
       }
       if (!form.path("components").isArray()) {
         throw new ModelRefusedException(resourceName, "has no \"components\" list");
@@ -216,7 +258,8 @@ class ModelValidator implements Deployer {
       return id.asText();
     }
 
-    private void checkComponents(String resourceName, JsonNode components, Set<String> keys, boolean engineStoresJson) {
+    private void checkComponents(
+        String resourceName, JsonNode components, Set<String> keys, boolean engineStoresJson) {
       for (JsonNode component : components) {
         String type = component.path("type").asText("");
         String where = component.path("id").asText(component.path("key").asText("a component"));
@@ -224,22 +267,29 @@ class ModelValidator implements Deployer {
           throw new ModelRefusedException(resourceName, where + " has no \"type\"");
         }
         if (!KNOWN_TYPES.contains(type)) {
-          throw new ModelRefusedException(resourceName, where + " has type \"" + type
-              + "\", which the Camunda 7 Tasklist cannot render or store");
+          throw new ModelRefusedException(
+              resourceName,
+              where + " has type \"" + type
+                  + "\", which the Camunda 7 Tasklist cannot render or store");
         }
         String key = component.path("key").asText(null);
         if (key != null && !engineStoresJson && JSON_VALUED_TYPES.contains(type)) {
-          throw new ModelRefusedException(resourceName, type + " " + where + " (\"" + key + "\"): the Tasklist sends its"
-              + " value as type Json, which this engine cannot store (Camunda Spin's JSON data format is not registered)");
+          throw new ModelRefusedException(
+              resourceName,
+              type + " " + where + " (\"" + key + "\"): the Tasklist sends its"
+                  + " value as type Json, which this engine cannot store (Camunda Spin's JSON data format is not registered)");
         }
         if (key != null && !"dynamiclist".equals(type) && !keys.add(key)) {
-          throw new ModelRefusedException(resourceName,
-              "two fields write the same variable \"" + key + "\"");
+          throw new ModelRefusedException(
+              resourceName, "two fields write the same variable \"" + key + "\"");
         }
         if (component.has("components")) {
           // a dynamic list repeats its children: their keys live in each item, not the form
-          checkComponents(resourceName, component.get("components"),
-              "dynamiclist".equals(type) ? new HashSet<>() : keys, engineStoresJson);
+          checkComponents(
+              resourceName,
+              component.get("components"),
+              "dynamiclist".equals(type) ? new HashSet<>() : keys,
+              engineStoresJson);
         }
       }
     }

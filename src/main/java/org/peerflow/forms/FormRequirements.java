@@ -18,8 +18,7 @@ import org.camunda.bpm.engine.impl.context.Context;
  */
 final class FormRequirements {
 
-  record Field(String key, String label) {
-  }
+  record Field(String key, String label) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, List<Field>> cache = new ConcurrentHashMap<>();
@@ -43,7 +42,8 @@ final class FormRequirements {
             return List.copyOf(fields);
           }
         } catch (IOException e) {
-          return List.<Field>of(); // the deployment check refuses unreadable forms; nothing to enforce
+          return List
+              .<Field>of(); // the deployment check refuses unreadable forms; nothing to enforce
         }
       }
       return List.<Field>of();
@@ -58,8 +58,10 @@ final class FormRequirements {
       String type = component.path("type").asText();
       if ("group".equals(type)) {
         collect(component.path("components"), fields);
-      } else if (component.path("validate").path("required").asBoolean(false) && component.hasNonNull("key")
-          && !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)) {
+      } else if (component.path("validate").path("required").asBoolean(false)
+          && component.hasNonNull("key")
+          && !component.path("disabled").asBoolean(false)
+          && !component.path("readonly").asBoolean(false)) {
         String key = component.path("key").asText();
         fields.add(new Field(key, component.path("label").asText(key)));
       }

@@ -30,12 +30,15 @@ final class RequiredFieldsListener implements TaskListener {
   public void notify(DelegateTask delegateTask) {
     TaskEntity task = (TaskEntity) delegateTask;
     var definition = task.getTaskDefinition();
-    if (definition == null || definition.getFormDefinition() == null
+    if (definition == null
+        || definition.getFormDefinition() == null
         || definition.getFormDefinition().getCamundaFormDefinitionKey() == null) {
       return;
     }
-    String formId = definition.getFormDefinition().getCamundaFormDefinitionKey().getExpressionText();
-    String deploymentId = task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId();
+    String formId =
+        definition.getFormDefinition().getCamundaFormDefinitionKey().getExpressionText();
+    String deploymentId =
+        task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId();
     if (deploymentId == null) {
       return;
     }
@@ -46,9 +49,13 @@ final class RequiredFieldsListener implements TaskListener {
       }
     }
     if (!missing.isEmpty()) {
-      throw new FormFieldValidationException(missing, "PEERFLOW-FORM-001 Required field"
-          + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " of form '" + formId
-          + "' " + (missing.size() == 1 ? "has" : "have") + " no value; the task was not completed.");
+      throw new FormFieldValidationException(
+          missing,
+          "PEERFLOW-FORM-001 Required field"
+              + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " of form '"
+              + formId
+              + "' " + (missing.size() == 1 ? "has" : "have")
+              + " no value; the task was not completed.");
     }
   }
 
@@ -58,6 +65,7 @@ final class RequiredFieldsListener implements TaskListener {
         || value instanceof Collection<?> list && list.isEmpty()
         || value instanceof Map<?, ?> map && map.isEmpty()
         // a checklist or taglist as the Tasklist sends it: type Json, an array of the ticked values
-        || value instanceof SpinJsonNode json && (json.isNull() || json.isArray() && json.elements().isEmpty());
+        || value instanceof SpinJsonNode json
+            && (json.isNull() || json.isArray() && json.elements().isEmpty());
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RequiredFieldsPlugin extends AbstractProcessEnginePlugin {
 
-  private final RequiredFieldsListener listener = new RequiredFieldsListener(new FormRequirements());
+  private final RequiredFieldsListener listener =
+      new RequiredFieldsListener(new FormRequirements());
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -3,10 +3,10 @@ package org.peerflow.hiring;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.peerflow.cases.StartVariables;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.peerflow.cases.StartVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component("applicationCheck")
 class ApplicationCheck implements ExecutionListener {
 
-
   private final Positions positions;
   private final Jurisdictions jurisdictions;
 
@@ -29,12 +28,14 @@ class ApplicationCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String positionId = StartVariables.requiredText(execution, "positionId", "the id of an open peer specialist position");
+    String positionId = StartVariables.requiredText(
+        execution, "positionId", "the id of an open peer specialist position");
     StartVariables.requiredText(execution, "applicantName", "the applicant's name");
     StartVariables.requiredEmail(execution, "applicantEmail", "where notices to the applicant go");
     StartVariables.optionalFlag(execution, "accommodationRequested", false);
     StartVariables.optionalFlag(execution, "livedExperienceAttested", false);
-    Map<String, Object> position = Context.getCommandContext().runWithoutAuthorization(() -> openPosition(positionId));
+    Map<String, Object> position =
+        Context.getCommandContext().runWithoutAuthorization(() -> openPosition(positionId));
     String jurisdiction = String.valueOf(position.get("jurisdiction"));
     jurisdictions.requireKnown(jurisdiction);
     StartVariables.businessKeyOrNew(execution, "APP");
@@ -52,12 +53,17 @@ class ApplicationCheck implements ExecutionListener {
         ProcessInstance position = positions.open(positionId).orElseThrow();
         yield positions.publicFacts(position);
       }
-      case NOT_YET_POSTED -> throw new BadUserRequestException(
-          "The position '" + positionId + "' is not posted yet: applications open when HR publishes the posting.");
-      case ON_HOLD -> throw new BadUserRequestException(
-          "The position '" + positionId + "' is on hold: it takes no new applications until HR reopens it.");
-      case CLOSED -> throw new BadUserRequestException("The position '" + positionId + "' is closed to applications.");
-      case UNKNOWN -> throw new BadUserRequestException("There is no position '" + positionId + "'.");
+      case NOT_YET_POSTED ->
+        throw new BadUserRequestException("The position '" + positionId
+            + "' is not posted yet: applications open when HR publishes the posting.");
+      case ON_HOLD ->
+        throw new BadUserRequestException("The position '" + positionId
+            + "' is on hold: it takes no new applications until HR reopens it.");
+      case CLOSED ->
+        throw new BadUserRequestException(
+            "The position '" + positionId + "' is closed to applications.");
+      case UNKNOWN ->
+        throw new BadUserRequestException("There is no position '" + positionId + "'.");
     };
   }
 }

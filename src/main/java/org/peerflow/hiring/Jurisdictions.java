@@ -23,12 +23,15 @@ class Jurisdictions {
   }
 
   void requireKnown(String jurisdiction) {
-    boolean known = Context.getCommandContext().runWithoutAuthorization(() ->
-        !decisionService.evaluateDecisionTableByKey(PRE_OFFER_TABLE,
-            Variables.createVariables().putValue("jurisdiction", jurisdiction)).isEmpty());
+    boolean known = Context.getCommandContext()
+        .runWithoutAuthorization(() -> !decisionService
+            .evaluateDecisionTableByKey(
+                PRE_OFFER_TABLE, Variables.createVariables().putValue("jurisdiction", jurisdiction))
+            .isEmpty());
     if (!known) {
-      throw new BadUserRequestException("Unknown jurisdiction '" + jurisdiction + "': the decision table "
-          + PRE_OFFER_TABLE + " (processes/" + PRE_OFFER_TABLE + ".dmn) has no row for it.");
+      throw new BadUserRequestException(
+          "Unknown jurisdiction '" + jurisdiction + "': the decision table " + PRE_OFFER_TABLE
+              + " (processes/" + PRE_OFFER_TABLE + ".dmn) has no row for it.");
     }
   }
 }

@@ -17,8 +17,10 @@ class OfferReferrals implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Context.getCommandContext().runWithoutAuthorization(() ->
-        execution.getProcessEngineServices().getRuntimeService()
+    Context.getCommandContext()
+        .runWithoutAuthorization(() -> execution
+            .getProcessEngineServices()
+            .getRuntimeService()
             .createProcessInstanceByKey(REFERRALS_PROCESS)
             .businessKey(execution.getProcessBusinessKey())
             .setVariable("applicantName", execution.getVariable("applicantName"))

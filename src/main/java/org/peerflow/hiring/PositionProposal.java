@@ -2,9 +2,9 @@ package org.peerflow.hiring;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.peerflow.cases.StartVariables;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.peerflow.cases.StartVariables;
 import org.springframework.stereotype.Component;
 
 /** Start of {@code peer-position}: a title, a known jurisdiction, and a position id used once. */
@@ -20,15 +20,23 @@ class PositionProposal implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     StartVariables.requiredText(execution, "positionTitle", "the title of the position");
-    String jurisdiction = StartVariables.requiredText(execution, "jurisdiction", "where the job is, e.g. US-MA");
+    String jurisdiction =
+        StartVariables.requiredText(execution, "jurisdiction", "where the job is, e.g. US-MA");
     jurisdictions.requireKnown(jurisdiction);
     String positionId = StartVariables.businessKeyOrNew(execution, "POS");
-    boolean used = Context.getCommandContext().runWithoutAuthorization(() ->
-        execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
-            .processDefinitionKey(Positions.PROCESS_KEY).processInstanceBusinessKey(positionId).list().stream()
+    boolean used = Context.getCommandContext()
+        .runWithoutAuthorization(() -> execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(Positions.PROCESS_KEY)
+            .processInstanceBusinessKey(positionId)
+            .list()
+            .stream()
             .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId())));
     if (used) {
-      throw new BadUserRequestException("The position id '" + positionId + "' is already used; choose another or leave it empty.");
+      throw new BadUserRequestException("The position id '" + positionId
+          + "' is already used; choose another or leave it empty.");
     }
   }
 }

@@ -20,7 +20,13 @@ class Positions {
   /** A position on hold waits here: it is neither open nor closed. */
   static final String ON_HOLD_ACTIVITY = "Task_ResumePosition";
 
-  enum Status { OPEN, ON_HOLD, NOT_YET_POSTED, CLOSED, UNKNOWN }
+  enum Status {
+    OPEN,
+    ON_HOLD,
+    NOT_YET_POSTED,
+    CLOSED,
+    UNKNOWN
+  }
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -34,24 +40,43 @@ class Positions {
     if (open(positionId).isPresent()) {
       return Status.OPEN;
     }
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(positionId).activityIdIn(ON_HOLD_ACTIVITY).count() > 0) {
+    if (runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(positionId)
+            .activityIdIn(ON_HOLD_ACTIVITY)
+            .count()
+        > 0) {
       return Status.ON_HOLD;
     }
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(positionId).count() > 0) {
+    if (runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(positionId)
+            .count()
+        > 0) {
       return Status.NOT_YET_POSTED;
     }
-    if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(positionId).count() > 0) {
+    if (historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(positionId)
+            .count()
+        > 0) {
       return Status.CLOSED;
     }
     return Status.UNKNOWN;
   }
 
   Optional<ProcessInstance> open(String positionId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(positionId).activityIdIn(OPEN_ACTIVITY).list().stream().findFirst();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(positionId)
+        .activityIdIn(OPEN_ACTIVITY)
+        .list()
+        .stream()
+        .findFirst();
   }
 
   /**
@@ -59,7 +84,8 @@ class Positions {
    * position's post-offer rules.
    */
   Map<String, Object> publicFacts(ProcessInstance position) {
-    return runtimeService.getVariables(position.getId(),
+    return runtimeService.getVariables(
+        position.getId(),
         java.util.List.of("positionTitle", "jurisdiction", "hiringManager", "interviewPeer"));
   }
 }

@@ -46,21 +46,37 @@ class BaselineAuthorizations {
       grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
-    grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    grants.add(
+        new Grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(new Grant(Groups.HR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-    grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY,
-        Permissions.CREATE, Permissions.READ, Permissions.DELETE));
+    grants.add(new Grant(
+        Groups.PROCESS_OWNERS,
+        Resources.DEPLOYMENT,
+        ANY,
+        Permissions.CREATE,
+        Permissions.READ,
+        Permissions.DELETE));
     // definitions only, not their instances or history: case data stays with the diagram's readers
-    grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY,
+    grants.add(new Grant(
+        Groups.PROCESS_OWNERS,
+        Resources.PROCESS_DEFINITION,
+        ANY,
         ProcessDefinitionPermissions.READ));
-    grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
-    grants.add(new Grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY,
-        Permissions.READ));
+    grants.add(
+        new Grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
+    grants.add(new Grant(
+        Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
     // operators see and retry incidents and jobs in Cockpit; with enforceSpecificVariablePermission
-    // READ_INSTANCE shows no variable (that needs READ_INSTANCE_VARIABLE), and no history is granted
+    // READ_INSTANCE shows no variable (that needs READ_INSTANCE_VARIABLE), and no history is
+    // granted
     grants.add(new Grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-    grants.add(new Grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB));
+    grants.add(new Grant(
+        Groups.OPERATORS,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.RETRY_JOB));
     grants.add(new Grant(Groups.OPERATORS, Resources.USER, ANY, Permissions.READ));
     grants.add(new Grant(Groups.OPERATORS, Resources.GROUP, ANY, Permissions.READ));
     return List.copyOf(grants);
@@ -73,7 +89,8 @@ class BaselineAuthorizations {
   void grant() {
     int created = 0;
     for (Grant grant : GRANTS) {
-      long existing = authorizationService.createAuthorizationQuery()
+      long existing = authorizationService
+          .createAuthorizationQuery()
           .authorizationType(AUTH_TYPE_GRANT)
           .groupIdIn(grant.groupId())
           .resourceType(grant.resource())

@@ -20,7 +20,8 @@ public final class BasicLogin {
     }
     String credentials;
     try {
-      credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      credentials = new String(
+          Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -18,19 +18,29 @@ import org.peerflow.model.DeclaredProcess;
  * get READ on the definition only (the Tasklist's diagram); each named person reads his own cases
  * per instance ({@code org.peerflow.access}).
  */
-record DeclaredAccess(String processKey, Set<String> starterGroups, Set<String> readerGroups,
-    Set<String> messengerGroups, Set<String> workerGroups) {
+record DeclaredAccess(
+    String processKey,
+    Set<String> starterGroups,
+    Set<String> readerGroups,
+    Set<String> messengerGroups,
+    Set<String> workerGroups) {
 
   static DeclaredAccess of(BpmnModelInstance model, String processKey) {
     Process process = model.getModelElementById(processKey);
-    DeclaredProcess declared = process == null ? DeclaredProcess.none(processKey) : DeclaredProcess.of(process);
-    return new DeclaredAccess(processKey, withoutExpressions(declared.starterGroups()),
-        withoutExpressions(declared.readers()), withoutExpressions(declared.messengers()),
-        withoutExpressions(declared.casePeople().stream().map(CasePerson::groupId).toList()));
+    DeclaredProcess declared =
+        process == null ? DeclaredProcess.none(processKey) : DeclaredProcess.of(process);
+    return new DeclaredAccess(
+        processKey,
+        withoutExpressions(declared.starterGroups()),
+        withoutExpressions(declared.readers()),
+        withoutExpressions(declared.messengers()),
+        withoutExpressions(
+            declared.casePeople().stream().map(CasePerson::groupId).toList()));
   }
 
   private static Set<String> withoutExpressions(Collection<String> groupIds) {
-    return groupIds.stream().filter(id -> !id.contains("${") && !id.contains("#{"))
+    return groupIds.stream()
+        .filter(id -> !id.contains("${") && !id.contains("#{"))
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

@@ -53,8 +53,9 @@ class DemoIdentities {
       return;
     }
     if (identityService.isReadOnly()) {
-      LOG.warn("PEERFLOW-IDN-007 peerflow.demo.enabled is set but the identity provider is read-only "
-          + "(a directory): no demo users are created");
+      LOG.warn(
+          "PEERFLOW-IDN-007 peerflow.demo.enabled is set but the identity provider is read-only "
+              + "(a directory): no demo users are created");
       return;
     }
     int created = 0;
@@ -68,11 +69,18 @@ class DemoIdentities {
         identityService.saveUser(user);
         created++;
       }
-      if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.groupId()).count() == 0) {
+      if (identityService
+              .createUserQuery()
+              .userId(demo.id())
+              .memberOfGroup(demo.groupId())
+              .count()
+          == 0) {
         identityService.createMembership(demo.id(), demo.groupId());
       }
     }
-    LOG.info("PEERFLOW-IDN-003 Demo identities enabled ({} created now): {} - the password of each is its user id",
-        created, USERS.stream().map(DemoUser::id).toList());
+    LOG.info(
+        "PEERFLOW-IDN-003 Demo identities enabled ({} created now): {} - the password of each is its user id",
+        created,
+        USERS.stream().map(DemoUser::id).toList());
   }
 }

@@ -17,6 +17,7 @@ public final class Groups {
    * Not a workflow group: no Tasklist filter, no tasks.
    */
   static final String OPERATORS = "operators";
+
   static final String OPERATORS_NAME = "Operators";
   static final String SYSTEM_TYPE = "SYSTEM";
 

@@ -17,8 +17,11 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final DemoIdentities demoIdentities;
   private final TasklistFilters filters;
 
-  IdentitySetup(WorkflowGroups groups, BaselineAuthorizations authorizations,
-      DemoIdentities demoIdentities, TasklistFilters filters) {
+  IdentitySetup(
+      WorkflowGroups groups,
+      BaselineAuthorizations authorizations,
+      DemoIdentities demoIdentities,
+      TasklistFilters filters) {
     this.groups = groups;
     this.authorizations = authorizations;
     this.demoIdentities = demoIdentities;

@@ -41,22 +41,29 @@ class ProcessAccessDeployer implements Deployer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessAccessDeployer.class);
 
-  static final Set<ProcessDefinitionPermissions> STARTER = EnumSet.of(
-      ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+  static final Set<ProcessDefinitionPermissions> STARTER =
+      EnumSet.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
   /** With enforceSpecificVariablePermission, reading the variables needs their own permissions. */
   static final Set<ProcessDefinitionPermissions> READER = EnumSet.of(
-      ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-      ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ,
+      ProcessDefinitionPermissions.READ_INSTANCE,
+      ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
       ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
   /** The groups of the people a case names: the definition (the Tasklist's diagram), no instance. */
-  static final Set<ProcessDefinitionPermissions> WORKER = EnumSet.of(ProcessDefinitionPermissions.READ);
+  static final Set<ProcessDefinitionPermissions> WORKER =
+      EnumSet.of(ProcessDefinitionPermissions.READ);
   /** Correlating a message to a running case needs UPDATE_INSTANCE on its definition. */
-  static final Set<ProcessDefinitionPermissions> MESSENGER = EnumSet.of(
-      ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+  static final Set<ProcessDefinitionPermissions> MESSENGER =
+      EnumSet.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+
   static final Set<ProcessDefinitionPermissions> MANAGED = EnumSet.of(
-      ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+      ProcessDefinitionPermissions.READ,
+      ProcessDefinitionPermissions.CREATE_INSTANCE,
+      ProcessDefinitionPermissions.READ_INSTANCE,
+      ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
       ProcessDefinitionPermissions.UPDATE_INSTANCE);
 
   @Override
@@ -64,14 +71,16 @@ class ProcessAccessDeployer implements Deployer {
     if (!deployment.isNew()) {
       return; // a definition cache reload: the rules were applied when it was deployed
     }
-    List<ProcessDefinitionEntity> definitions = deployment.getDeployedArtifacts(ProcessDefinitionEntity.class);
+    List<ProcessDefinitionEntity> definitions =
+        deployment.getDeployedArtifacts(ProcessDefinitionEntity.class);
     if (definitions == null || definitions.isEmpty()) {
       return;
     }
     List<DeclaredAccess> declared = new ArrayList<>();
     for (ProcessDefinitionEntity definition : definitions) {
       // the diagram as the deployment's pre-deployers parsed it
-      BpmnModelInstance model = DeploymentDiagrams.of(deployment.getResource(definition.getResourceName()));
+      BpmnModelInstance model =
+          DeploymentDiagrams.of(deployment.getResource(definition.getResourceName()));
       declared.add(DeclaredAccess.of(model, definition.getKey()));
     }
     CommandContext commandContext = Context.getCommandContext();
@@ -81,7 +90,9 @@ class ProcessAccessDeployer implements Deployer {
       AuthorizationManager authorizations = commandContext.getAuthorizationManager();
       declared.forEach(access -> apply(access, authorizations));
       // once per group: an insert is not visible to a query before the command flushes
-      declared.stream().flatMap(access -> access.starterGroups().stream()).distinct()
+      declared.stream()
+          .flatMap(access -> access.starterGroups().stream())
+          .distinct()
           .forEach(group -> grantInstanceCreation(authorizations, group));
       return null;
     });
@@ -120,8 +131,12 @@ class ProcessAccessDeployer implements Deployer {
       permissions.forEach(grant::addPermission);
       authorizations.insert(grant);
     });
-    LOG.info("PEERFLOW-IDN-010 Process {}: starters {}, readers {}, messengers {}, per-case people of {}{}",
-        access.processKey(), access.starterGroups(), access.readerGroups(), access.messengerGroups(),
+    LOG.info(
+        "PEERFLOW-IDN-010 Process {}: starters {}, readers {}, messengers {}, per-case people of {}{}",
+        access.processKey(),
+        access.starterGroups(),
+        access.readerGroups(),
+        access.messengerGroups(),
         access.workerGroups(),
         removed.isEmpty() ? "" : "; access removed for " + removed);
   }
@@ -131,9 +146,13 @@ class ProcessAccessDeployer implements Deployer {
     return wanted.computeIfAbsent(group, g -> EnumSet.noneOf(ProcessDefinitionPermissions.class));
   }
 
-  private static List<AuthorizationEntity> groupGrants(AuthorizationManager authorizations, String key) {
+  private static List<AuthorizationEntity> groupGrants(
+      AuthorizationManager authorizations, String key) {
     AuthorizationQueryImpl query = new AuthorizationQueryImpl();
-    query.authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.PROCESS_DEFINITION).resourceId(key);
+    query
+        .authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(key);
     List<AuthorizationEntity> grants = new ArrayList<>();
     for (Authorization authorization : authorizations.selectAuthorizationByQueryCriteria(query)) {
       if (authorization.getGroupId() != null) {

@@ -21,7 +21,8 @@ class RestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("peerflow-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;
   }
@@ -36,9 +37,11 @@ class RestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("peerflow-api-authentication");
     registration.addUrlPatterns("/peerflow/api/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/peerflow/api");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/peerflow/api");
     return registration;
   }
 }

@@ -33,14 +33,22 @@ class TasklistFilters {
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   /** A shared filter, identified by its name among the filters that have no owner. */
-  record SharedFilter(String name, String description, int priority, String color,
-      List<String> visibleTo, TaskQuery query, boolean showsCount) {}
+  record SharedFilter(
+      String name,
+      String description,
+      int priority,
+      String color,
+      List<String> visibleTo,
+      TaskQuery query,
+      boolean showsCount) {}
 
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
 
-  TasklistFilters(FilterService filterService, TaskService taskService,
+  TasklistFilters(
+      FilterService filterService,
+      TaskService taskService,
       AuthorizationService authorizationService) {
     this.filterService = filterService;
     this.taskService = taskService;
@@ -51,22 +59,38 @@ class TasklistFilters {
     List<SharedFilter> filters = new ArrayList<>();
     // first, so that the Tasklist opens on it: everything the user may work on right now, claimed
     // by him or offered to him (as a candidate user or through one of his groups) and still free
-    filters.add(new SharedFilter(MY_WORK, "Tasks assigned to me or offered to my groups", -10, "#b3261e",
+    filters.add(new SharedFilter(
+        MY_WORK,
+        "Tasks assigned to me or offered to my groups",
+        -10,
+        "#b3261e",
         List.copyOf(Groups.NAMES.keySet()),
-        taskService.createTaskQuery().or()
+        taskService
+            .createTaskQuery()
+            .or()
             .taskAssigneeExpression("${currentUser()}")
             .taskCandidateUserExpression("${currentUser()}")
-            .endOr(), true));
-    filters.add(new SharedFilter(MY_TASKS, "Tasks assigned to me", 0, "#1c6e8c",
+            .endOr(),
+        true));
+    filters.add(new SharedFilter(
+        MY_TASKS,
+        "Tasks assigned to me",
+        0,
+        "#1c6e8c",
         List.copyOf(Groups.NAMES.keySet()),
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), false));
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        false));
     List<String> colors = List.of("#6b3fa0", "#2f7d32", "#c77700", "#00838f", "#5d4037");
     int index = 0;
     for (Map.Entry<String, String> group : Groups.NAMES.entrySet()) {
-      filters.add(new SharedFilter(group.getValue(),
-          "Open tasks for " + group.getValue() + ", claimed or not", 10 * (index + 1),
-          colors.get(index), List.of(group.getKey()),
-          taskService.createTaskQuery().taskCandidateGroup(group.getKey()).includeAssignedTasks(), false));
+      filters.add(new SharedFilter(
+          group.getValue(),
+          "Open tasks for " + group.getValue() + ", claimed or not",
+          10 * (index + 1),
+          colors.get(index),
+          List.of(group.getKey()),
+          taskService.createTaskQuery().taskCandidateGroup(group.getKey()).includeAssignedTasks(),
+          false));
       index++;
     }
     return filters;
@@ -79,7 +103,8 @@ class TasklistFilters {
   void create() {
     for (SharedFilter wanted : filters()) {
       Filter filter = existing(wanted.name()).orElseGet(() -> {
-        Filter created = filterService.newTaskFilter(wanted.name())
+        Filter created = filterService
+            .newTaskFilter(wanted.name())
             .setQuery(wanted.query())
             .setProperties(Map.of(
                 "description", wanted.description(),
@@ -91,7 +116,10 @@ class TasklistFilters {
                 "showUndefinedVariable", false,
                 "variables", List.of()));
         filterService.saveFilter(created);
-        LOG.info("PEERFLOW-IDN-004 Created Tasklist filter \"{}\" for {}", wanted.name(), wanted.visibleTo());
+        LOG.info(
+            "PEERFLOW-IDN-004 Created Tasklist filter \"{}\" for {}",
+            wanted.name(),
+            wanted.visibleTo());
         return created;
       });
       for (String group : wanted.visibleTo()) {
@@ -108,7 +136,8 @@ class TasklistFilters {
   }
 
   private void grantRead(String filterId, String group) {
-    long existing = authorizationService.createAuthorizationQuery()
+    long existing = authorizationService
+        .createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(group)
         .resourceType(Resources.FILTER)

@@ -30,8 +30,10 @@ class WorkflowGroups {
     if (identityService.isReadOnly()) {
       Groups.NAMES.keySet().stream()
           .filter(id -> identityService.createGroupQuery().groupId(id).count() == 0)
-          .forEach(id -> LOG.warn("PEERFLOW-IDN-006 The directory has no group '{}': its tasks reach nobody "
-              + "until the directory has a group with that id (peerflow.ldap.group-id-attribute)", id));
+          .forEach(id -> LOG.warn(
+              "PEERFLOW-IDN-006 The directory has no group '{}': its tasks reach nobody "
+                  + "until the directory has a group with that id (peerflow.ldap.group-id-attribute)",
+              id));
       return;
     }
     Groups.NAMES.forEach((id, name) -> createMissing(id, name, Groups.TYPE));

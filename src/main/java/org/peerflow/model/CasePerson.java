@@ -22,10 +22,13 @@ public record CasePerson(String variable, String groupId) {
     }
     for (String entry : declared.split(",")) {
       String[] parts = entry.trim().split(":");
-      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()
+      if (parts.length != 2
+          || parts[0].isBlank()
+          || parts[1].isBlank()
           || !parts[0].trim().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException("'" + entry.trim() + "' in " + DeclaredProcess.CASE_PEOPLE
-            + " is not 'variable:group' (for example 'supervisorId:supervisors')");
+        throw new IllegalArgumentException(
+            "'" + entry.trim() + "' in " + DeclaredProcess.CASE_PEOPLE
+                + " is not 'variable:group' (for example 'supervisorId:supervisors')");
       }
       people.add(new CasePerson(parts[0].trim(), parts[1].trim()));
     }

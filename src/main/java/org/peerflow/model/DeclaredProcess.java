@@ -37,7 +37,11 @@ public final class DeclaredProcess {
   /** Who hears about an overdue task of the process. */
   public record Escalation(Kind kind, Set<String> groups) {
 
-    public enum Kind { HR_LEAD, NOBODY, GROUPS }
+    public enum Kind {
+      HR_LEAD,
+      NOBODY,
+      GROUPS
+    }
 
     public static final String TO_HR_LEAD = "hr-lead";
     public static final String TO_NOBODY = "none";
@@ -91,7 +95,9 @@ public final class DeclaredProcess {
    *     {@code variable:group} pairs (the model validator refuses such a diagram)
    */
   public static DeclaredProcess of(Process process) {
-    return new DeclaredProcess(process.getId(), process.getCamundaCandidateStarterGroups(),
+    return new DeclaredProcess(
+        process.getId(),
+        process.getCamundaCandidateStarterGroups(),
         PeerflowProperties.of(process));
   }
 
@@ -100,7 +106,8 @@ public final class DeclaredProcess {
    *
    * @throws IllegalArgumentException as {@link #of(Process)}
    */
-  public static DeclaredProcess of(String key, String starterGroups, PeerflowProperties properties) {
+  public static DeclaredProcess of(
+      String key, String starterGroups, PeerflowProperties properties) {
     return new DeclaredProcess(key, starterGroups, properties);
   }
 
@@ -144,7 +151,9 @@ public final class DeclaredProcess {
     if (commaSeparated == null) {
       return Set.of();
     }
-    Set<String> ids = Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+    Set<String> ids = Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(id -> !id.isEmpty())
         .collect(Collectors.toCollection(LinkedHashSet::new));
     return Collections.unmodifiableSet(ids);
   }

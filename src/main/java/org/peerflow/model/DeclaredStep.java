@@ -27,8 +27,12 @@ public final class DeclaredStep {
   private final boolean neutral;
 
   private DeclaredStep(PeerflowProperties properties) {
-    this.data = properties.value(DATA).map(value -> Arrays.stream(value.split(",")).map(String::strip)
-        .filter(part -> !part.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+    this.data = properties
+        .value(DATA)
+        .map(value -> Arrays.stream(value.split(","))
+            .map(String::strip)
+            .filter(part -> !part.isEmpty())
+            .collect(Collectors.toUnmodifiableSet()));
     this.milestone = properties.value(MILESTONE);
     this.neutral = properties.value(NEUTRAL).map("true"::equalsIgnoreCase).orElse(false);
   }

@@ -33,7 +33,8 @@ public final class DeploymentDiagrams implements Session {
    */
   public static BpmnModelInstance of(ResourceEntity resource) {
     CommandContext commandContext = Context.getCommandContext();
-    if (commandContext == null || !commandContext.getSessionFactories().containsKey(DeploymentDiagrams.class)) {
+    if (commandContext == null
+        || !commandContext.getSessionFactories().containsKey(DeploymentDiagrams.class)) {
       return parse(resource.getBytes());
     }
     return commandContext.getSession(DeploymentDiagrams.class).parsed(resource);

@@ -44,7 +44,8 @@ public final class PeerflowProperties {
       return NONE;
     }
     List<Entry> entries = new ArrayList<>();
-    for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+    for (CamundaProperties properties :
+        extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
       for (CamundaProperty property : properties.getCamundaProperties()) {
         entries.add(new Entry(property.getCamundaName(), property.getCamundaValue()));
       }

@@ -33,15 +33,31 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedModels {
 
-  enum Type { bpmn, dmn, form }
+  enum Type {
+    bpmn,
+    dmn,
+    form
+  }
 
   /** One deployed version of a model. */
-  record Version(Type type, String key, String name, int version, String definitionId, String deploymentId,
-      String resourceName, String deploymentName, String source, Date deployedAt, String deployedBy) {}
+  record Version(
+      Type type,
+      String key,
+      String name,
+      int version,
+      String definitionId,
+      String deploymentId,
+      String resourceName,
+      String deploymentName,
+      String source,
+      Date deployedAt,
+      String deployedBy) {}
 
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$#{}]+)\"");
-  private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
-  private static final Pattern CALLED_ELEMENT = Pattern.compile("\\bcalledElement=\"([^\"$#{}]+)\"");
+  private static final Pattern DECISION_REF =
+      Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
+  private static final Pattern CALLED_ELEMENT =
+      Pattern.compile("\\bcalledElement=\"([^\"$#{}]+)\"");
 
   private final ProcessEngine processEngine;
   private final RepositoryService repository;
@@ -58,9 +74,14 @@ class DeployedModels {
     List<Version> latest = new ArrayList<>();
     for (Type type : Type.values()) {
       definitions(type, null).stream()
-          .collect(Collectors.toMap(ResourceDefinition::getKey, Function.identity(),
-              (a, b) -> a.getVersion() >= b.getVersion() ? a : b, LinkedHashMap::new))
-          .values().stream().sorted(Comparator.comparing(ResourceDefinition::getKey))
+          .collect(Collectors.toMap(
+              ResourceDefinition::getKey,
+              Function.identity(),
+              (a, b) -> a.getVersion() >= b.getVersion() ? a : b,
+              LinkedHashMap::new))
+          .values()
+          .stream()
+          .sorted(Comparator.comparing(ResourceDefinition::getKey))
           .map(definition -> version(type, definition, Map.of()))
           .forEach(latest::add);
     }
@@ -70,9 +91,12 @@ class DeployedModels {
   /** Every version of one model, newest first, with who deployed it. */
   List<Version> versions(Type type, String key) {
     List<? extends ResourceDefinition> definitions = definitions(type, key);
-    Map<String, String> deployers = deployers(definitions.stream().map(ResourceDefinition::getDeploymentId).toList());
-    return definitions.stream().sorted(Comparator.comparingInt(ResourceDefinition::getVersion).reversed())
-        .map(definition -> version(type, definition, deployers)).toList();
+    Map<String, String> deployers =
+        deployers(definitions.stream().map(ResourceDefinition::getDeploymentId).toList());
+    return definitions.stream()
+        .sorted(Comparator.comparingInt(ResourceDefinition::getVersion).reversed())
+        .map(definition -> version(type, definition, deployers))
+        .toList();
   }
 
   Optional<Version> version(Type type, String key, int version) {
@@ -85,7 +109,8 @@ class DeployedModels {
 
   byte[] content(Version version) {
     return resource(version.deploymentId(), version.resourceName())
-        .orElseThrow(() -> new IllegalStateException("deployment " + version.deploymentId() + " has no " + version.resourceName()));
+        .orElseThrow(() -> new IllegalStateException(
+            "deployment " + version.deploymentId() + " has no " + version.resourceName()));
   }
 
   Optional<byte[]> resource(String deploymentId, String resourceName) {
@@ -109,7 +134,8 @@ class DeployedModels {
    * deployed version; a called process from {@code sourceDeploymentId} when it has it, otherwise
    * from its file (files are the source of truth). Resource names stay as deployed.
    */
-  Map<String, byte[]> withReferences(String resourceName, byte[] diagram, String sourceDeploymentId) {
+  Map<String, byte[]> withReferences(
+      String resourceName, byte[] diagram, String sourceDeploymentId) {
     Map<String, byte[]> resources = new LinkedHashMap<>();
     resources.put(resourceName, diagram);
     if (!resourceName.endsWith(".bpmn")) {
@@ -139,21 +165,30 @@ class DeployedModels {
       return Optional.empty(); // the check names the call of a process that is deployed nowhere
     }
     String name = latest.get().getResourceName();
-    Optional<byte[]> content = Optional.ofNullable(sourceDeploymentId).flatMap(id -> resource(id, name))
+    Optional<byte[]> content = Optional.ofNullable(sourceDeploymentId)
+        .flatMap(id -> resource(id, name))
         .or(() -> files.read(name));
     return content.map(bytes -> Map.entry(name, bytes));
   }
 
-  private void addReferenced(Map<String, byte[]> resources, Type type, List<String> keys, String sourceDeploymentId) {
+  private void addReferenced(
+      Map<String, byte[]> resources, Type type, List<String> keys, String sourceDeploymentId) {
     for (String key : keys) {
-      Optional<? extends ResourceDefinition> fromSource = sourceDeploymentId == null ? Optional.empty()
-          : definitions(type, key).stream().filter(d -> d.getDeploymentId().equals(sourceDeploymentId)).findFirst();
-      ResourceDefinition definition = fromSource.isPresent() ? fromSource.get()
-          : definitions(type, key).stream().max(Comparator.comparingInt(ResourceDefinition::getVersion)).orElse(null);
+      Optional<? extends ResourceDefinition> fromSource = sourceDeploymentId == null
+          ? Optional.empty()
+          : definitions(type, key).stream()
+              .filter(d -> d.getDeploymentId().equals(sourceDeploymentId))
+              .findFirst();
+      ResourceDefinition definition = fromSource.isPresent()
+          ? fromSource.get()
+          : definitions(type, key).stream()
+              .max(Comparator.comparingInt(ResourceDefinition::getVersion))
+              .orElse(null);
       if (definition == null) {
         continue; // the check names the missing form or decision on the element that uses it
       }
-      resources.computeIfAbsent(definition.getResourceName(),
+      resources.computeIfAbsent(
+          definition.getResourceName(),
           name -> resource(definition.getDeploymentId(), name).orElseThrow());
     }
   }
@@ -171,39 +206,71 @@ class DeployedModels {
 
   private List<? extends ResourceDefinition> definitions(Type type, String key) {
     return switch (type) {
-      case bpmn -> key == null ? repository.createProcessDefinitionQuery().list()
-          : repository.createProcessDefinitionQuery().processDefinitionKey(key).list();
-      case dmn -> key == null ? repository.createDecisionDefinitionQuery().list()
-          : repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).list();
-      case form -> forms().stream().filter(form -> key == null || form.getKey().equals(key)).toList();
+      case bpmn ->
+        key == null
+            ? repository.createProcessDefinitionQuery().list()
+            : repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .list();
+      case dmn ->
+        key == null
+            ? repository.createDecisionDefinitionQuery().list()
+            : repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(key)
+                .list();
+      case form ->
+        forms().stream()
+            .filter(form -> key == null || form.getKey().equals(key))
+            .toList();
     };
   }
 
   /** Camunda 7 has no public query for form definitions: the engine's own mapped statement reads them. */
   @SuppressWarnings("unchecked")
   private List<CamundaFormDefinition> forms() {
-    return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> (List<CamundaFormDefinition>) (List<?>) context.getDbEntityManager()
-            .selectList("selectAllCamundaFormDefinitions"));
+    return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(context -> (List<CamundaFormDefinition>)
+            (List<?>) context.getDbEntityManager().selectList("selectAllCamundaFormDefinitions"));
   }
 
   private Version version(Type type, ResourceDefinition definition, Map<String, String> deployers) {
-    Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
+    Deployment deployment = repository
+        .createDeploymentQuery()
+        .deploymentId(definition.getDeploymentId())
+        .singleResult();
     // a Camunda Form has no name (the engine throws when asked): its id is what process owners know
     String name = type == Type.form ? definition.getKey() : definition.getName();
-    return new Version(type, definition.getKey(), name, definition.getVersion(), definition.getId(),
-        definition.getDeploymentId(), definition.getResourceName(), deployment.getName(), deployment.getSource(),
-        deployment.getDeploymentTime(), deployers.get(definition.getDeploymentId()));
+    return new Version(
+        type,
+        definition.getKey(),
+        name,
+        definition.getVersion(),
+        definition.getId(),
+        definition.getDeploymentId(),
+        definition.getResourceName(),
+        deployment.getName(),
+        deployment.getSource(),
+        deployment.getDeploymentTime(),
+        deployers.get(definition.getDeploymentId()));
   }
 
   /** Who made each deployment: the user operation log names the logged-in user of every deployment. */
   private Map<String, String> deployers(List<String> deploymentIds) {
     Map<String, String> deployers = new LinkedHashMap<>();
     for (String deploymentId : deploymentIds) {
-      processEngine.getHistoryService().createUserOperationLogQuery().deploymentId(deploymentId)
+      processEngine
+          .getHistoryService()
+          .createUserOperationLogQuery()
+          .deploymentId(deploymentId)
           .entityType(org.camunda.bpm.engine.EntityTypes.DEPLOYMENT)
-          .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).listPage(0, 1).stream()
-          .findFirst().ifPresent(entry -> deployers.put(deploymentId, entry.getUserId()));
+          .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
+          .listPage(0, 1)
+          .stream()
+          .findFirst()
+          .ifPresent(entry -> deployers.put(deploymentId, entry.getUserId()));
     }
     return deployers;
   }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeploymentDryRun {
 
   static final String SOURCE = "peerflow-modeler-check";
-  private static final Pattern RULE_PREFIX = Pattern.compile("^([a-z][a-z-]*[a-z]): (.*)$", Pattern.DOTALL);
+  private static final Pattern RULE_PREFIX =
+      Pattern.compile("^([a-z][a-z-]*[a-z]): (.*)$", Pattern.DOTALL);
   private static final Pattern ELEMENT_ID = Pattern.compile("\\bid=\"([^\"]+)\"");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
@@ -50,7 +51,8 @@ class DeploymentDryRun {
    * @param userId the user the deployment would be made as: his authorizations apply
    * @return what the checks refused; empty when the deployment would be accepted
    */
-  List<Finding> check(String name, Map<String, byte[]> resources, String userId, List<String> groupIds) {
+  List<Finding> check(
+      String name, Map<String, byte[]> resources, String userId, List<String> groupIds) {
     try {
       rolledBack.executeWithoutResult(status -> {
         status.setRollbackOnly();
@@ -63,8 +65,10 @@ class DeploymentDryRun {
   }
 
   DeploymentBuilder builder(String name, String source, Map<String, byte[]> resources) {
-    DeploymentBuilder builder = processEngine.getRepositoryService().createDeployment().name(name).source(source);
-    resources.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
+    DeploymentBuilder builder =
+        processEngine.getRepositoryService().createDeployment().name(name).source(source);
+    resources.forEach(
+        (resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
     return builder;
   }
 
@@ -95,8 +99,14 @@ class DeploymentDryRun {
         for (Problem problem : report.getErrors()) {
           for (String sentence : problem.getMessage().split("\\n")) {
             if (!sentence.isBlank()) {
-              findings.add(finding(report.getResourceName(), problem.getMainElementId(), sentence.strip(), ids,
-                  refused instanceof org.peerflow.deployment.ModelRefusedException ? "model" : "engine"));
+              findings.add(finding(
+                  report.getResourceName(),
+                  problem.getMainElementId(),
+                  sentence.strip(),
+                  ids,
+                  refused instanceof org.peerflow.deployment.ModelRefusedException
+                      ? "model"
+                      : "engine"));
             }
           }
         }
@@ -108,7 +118,8 @@ class DeploymentDryRun {
     return findings;
   }
 
-  private static Finding finding(String resource, String mainElementId, String sentence, Set<String> ids, String defaultRule) {
+  private static Finding finding(
+      String resource, String mainElementId, String sentence, Set<String> ids, String defaultRule) {
     String rule = defaultRule;
     Matcher prefixed = RULE_PREFIX.matcher(sentence);
     if (prefixed.matches()) {

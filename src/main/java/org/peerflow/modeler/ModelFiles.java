@@ -34,7 +34,8 @@ class ModelFiles {
   private volatile List<Path> folders;
   private volatile boolean writing;
 
-  ModelFiles(@Value("${peerflow.modeler.write-to-folders:false}") boolean writing,
+  ModelFiles(
+      @Value("${peerflow.modeler.write-to-folders:false}") boolean writing,
       @Value("${peerflow.deployment.locations:processes,forms}") String[] locations) {
     this.folders = Arrays.stream(locations).map(ModelFiles::folder).toList();
     this.writing = writing;
@@ -76,7 +77,8 @@ class ModelFiles {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling("." + file.getFileName() + ".peerflow-modeler");
         Files.write(temporary, content);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.add(file);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write " + resourceName + " to " + file, e);
@@ -102,7 +104,9 @@ class ModelFiles {
       if (folder.getFileName() != null && folder.getFileName().toString().equals(folderName)) {
         Path file = folder.resolve(resourceName.substring(slash + 1)).normalize();
         // a resource name is the engine's, but it is still never a way out of the folder
-        return file.startsWith(folder) && !file.equals(folder) ? Optional.of(file) : Optional.empty();
+        return file.startsWith(folder) && !file.equals(folder)
+            ? Optional.of(file)
+            : Optional.empty();
       }
     }
     return Optional.empty();
@@ -115,7 +119,8 @@ class ModelFiles {
   AutoCloseable writeInto(List<Path> otherFolders) {
     List<Path> foldersBefore = folders;
     boolean writingBefore = writing;
-    folders = otherFolders.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+    folders =
+        otherFolders.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     writing = true;
     return () -> {
       folders = foldersBefore;

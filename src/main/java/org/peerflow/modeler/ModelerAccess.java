@@ -1,6 +1,5 @@
 package org.peerflow.modeler;
 
-import org.peerflow.identity.BasicLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.peerflow.identity.BasicLogin;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -51,13 +51,16 @@ class ModelerAccess {
       userId = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
     if (userId == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+      throw new ResponseStatusException(
+          HttpStatus.UNAUTHORIZED,
           "Log in with your Peerflow user (Camunda welcome page or HTTP Basic)");
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+        .map(Group::getId)
+        .toList();
     if (groups.stream().noneMatch(MODELER_GROUPS::contains)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "The web modeler is for members of process-owners and camunda-admin");
     }
     return new ModelerUser(userId, groups);
@@ -67,8 +70,10 @@ class ModelerAccess {
   ModelerUser requireForApi(HttpServletRequest request) {
     ModelerUser user = require(request);
     if (request.getHeader(CSRF_HEADER) == null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "Missing header " + CSRF_HEADER + ": the modeler API answers only the modeler page and scripts that send it");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "Missing header " + CSRF_HEADER
+              + ": the modeler API answers only the modeler page and scripts that send it");
     }
     return user;
   }
@@ -78,7 +83,8 @@ class ModelerAccess {
       return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
+    Authentication authentication = authentications == null
+        ? null
         : authentications.getAuthenticationForProcessEngine(processEngine.getName());
     return authentication == null ? null : authentication.getIdentityId();
   }

@@ -40,20 +40,26 @@ class ModelerPage {
     try {
       access.require(request);
     } catch (ResponseStatusException refused) {
-      ResponseEntity.BodyBuilder answer = ResponseEntity.status(refused.getStatusCode()).contentType(MediaType.TEXT_HTML);
+      ResponseEntity.BodyBuilder answer =
+          ResponseEntity.status(refused.getStatusCode()).contentType(MediaType.TEXT_HTML);
       if (refused.getStatusCode() == HttpStatus.UNAUTHORIZED) {
-        answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Peerflow modeler\", charset=\"UTF-8\"");
+        answer.header(
+            HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Peerflow modeler\", charset=\"UTF-8\"");
       }
-      return answer.body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Peerflow modeler</title></head><body><p>"
-          + org.springframework.web.util.HtmlUtils.htmlEscape(refused.getReason())
-          + ". <a href=\"" + WELCOME + "\">Log in to Peerflow</a>, then open this page again.</p></body></html>");
+      return answer.body(
+          "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Peerflow modeler</title></head><body><p>"
+              + org.springframework.web.util.HtmlUtils.htmlEscape(refused.getReason())
+              + ". <a href=\"" + WELCOME
+              + "\">Log in to Peerflow</a>, then open this page again.</p></body></html>");
     }
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         // everything the editors need comes from this server: no CDN, works offline;
         // bpmn-js sets inline styles on the canvas, so inline styles are allowed
-        .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'")
         .body(page);
   }
 }

@@ -21,7 +21,8 @@ final class InternalModels {
   private InternalModels() {}
 
   static void deploy(RepositoryService repositoryService) {
-    Deployment deployment = repositoryService.createDeployment()
+    Deployment deployment = repositoryService
+        .createDeployment()
         .name(DEPLOYMENT_NAME)
         .source(DEPLOYMENT_NAME)
         .enableDuplicateFiltering(false)

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
  * shown by Cockpit or REST, but they are plain database text: a notice, which quotes the case,
  * always lives in the byte array, which no API hands out.
  */
-record MailJob(String caseInstanceId, Letter inline, String storedLetterId) implements JobHandlerConfiguration {
+record MailJob(String caseInstanceId, Letter inline, String storedLetterId)
+    implements JobHandlerConfiguration {
 
   /** One e-mail to one address. */
   record Letter(String to, String subject, String body) {
@@ -27,13 +28,16 @@ record MailJob(String caseInstanceId, Letter inline, String storedLetterId) impl
       if (afterTo < 0 || afterSubject < 0) {
         throw new IllegalArgumentException("PEERFLOW-MAIL-043 Not an outbox letter");
       }
-      return new Letter(encoded.substring(0, afterTo), encoded.substring(afterTo + 1, afterSubject),
+      return new Letter(
+          encoded.substring(0, afterTo),
+          encoded.substring(afterTo + 1, afterSubject),
           encoded.substring(afterSubject + 1));
     }
   }
 
   /** ACT_RU_JOB.HANDLER_CFG_ holds 4000 characters; room for the prefix. */
   static final int MAX_INLINE = 3900;
+
   private static final String NO_CASE = "-";
   private static final String INLINE = "I";
   private static final String STORED = "S";
@@ -48,15 +52,19 @@ record MailJob(String caseInstanceId, Letter inline, String storedLetterId) impl
     String caseId = canonical.substring(0, first);
     String kind = canonical.substring(first + 1, second);
     String rest = canonical.substring(second + 1);
-    return new MailJob(NO_CASE.equals(caseId) ? null : caseId,
+    return new MailJob(
+        NO_CASE.equals(caseId) ? null : caseId,
         INLINE.equals(kind) ? Letter.decode(rest) : null,
         STORED.equals(kind) ? rest : null);
   }
 
   @Override
   public String toCanonicalString() {
-    return (caseInstanceId == null ? NO_CASE : caseInstanceId) + SEPARATOR
-        + (inline != null ? INLINE + SEPARATOR + inline.encoded() : STORED + SEPARATOR + storedLetterId);
+    return (caseInstanceId == null ? NO_CASE : caseInstanceId)
+        + SEPARATOR
+        + (inline != null
+            ? INLINE + SEPARATOR + inline.encoded()
+            : STORED + SEPARATOR + storedLetterId);
   }
 
   /** The e-mail, from the configuration or the byte array. */
@@ -64,9 +72,11 @@ record MailJob(String caseInstanceId, Letter inline, String storedLetterId) impl
     if (inline != null) {
       return inline;
     }
-    ByteArrayEntity bytes = commandContext.getDbEntityManager().selectById(ByteArrayEntity.class, storedLetterId);
+    ByteArrayEntity bytes =
+        commandContext.getDbEntityManager().selectById(ByteArrayEntity.class, storedLetterId);
     if (bytes == null) {
-      throw new IllegalStateException("PEERFLOW-MAIL-042 The e-mail of this job is gone (byte array " + storedLetterId + ")");
+      throw new IllegalStateException(
+          "PEERFLOW-MAIL-042 The e-mail of this job is gone (byte array " + storedLetterId + ")");
     }
     return Letter.decode(new String(bytes.getBytes(), StandardCharsets.UTF_8));
   }

@@ -33,12 +33,16 @@ final class MailJobHandler implements JobHandler<MailJob> {
   }
 
   @Override
-  public void execute(MailJob job, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+  public void execute(
+      MailJob job, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
     JobEntity current = commandContext.getCurrentJob();
     MailJob.Letter letter = job.letter(commandContext);
     // the job's id: the same on every retry and after a crash, so a redelivery keeps its Message-ID
     sendMail.get().send(letter, current.getId());
-    LOG.info("PEERFLOW-MAIL-010 E-mail job {} (case instance {}) handed to the SMTP server", current.getId(), job.caseInstanceId());
+    LOG.info(
+        "PEERFLOW-MAIL-010 E-mail job {} (case instance {}) handed to the SMTP server",
+        current.getId(),
+        job.caseInstanceId());
   }
 
   @Override
@@ -50,7 +54,8 @@ final class MailJobHandler implements JobHandler<MailJob> {
   public void onDelete(MailJob job, JobEntity jobEntity) {
     // sent, or deleted by an operator: the stored letter goes with its job
     if (job.storedLetterId() != null) {
-      org.camunda.bpm.engine.impl.context.Context.getCommandContext().getByteArrayManager()
+      org.camunda.bpm.engine.impl.context.Context.getCommandContext()
+          .getByteArrayManager()
           .deleteByteArrayById(job.storedLetterId());
     }
   }

@@ -44,7 +44,8 @@ final class MailJobRetries implements FailedJobCommandFactory {
       }
 
       @Override
-      public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
+      public FailedJobRetryConfiguration getFailedJobRetryConfiguration(
+          JobEntity job, ActivityImpl activity) {
         return ParseUtil.parseRetryIntervals(cycle);
       }
     };

@@ -27,8 +27,13 @@ final class MailRetryCycle extends AbstractBpmnParseListener {
   public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
     if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
         && Outbox.MAIL_PROCESS.equals(definition.getKey())) {
-      activity.getProperties().set(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION,
-          new FailedJobRetryConfiguration(Context.getProcessEngineConfiguration().getExpressionManager().createExpression(cycle)));
+      activity
+          .getProperties()
+          .set(
+              DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION,
+              new FailedJobRetryConfiguration(Context.getProcessEngineConfiguration()
+                  .getExpressionManager()
+                  .createExpression(cycle)));
     }
   }
 }

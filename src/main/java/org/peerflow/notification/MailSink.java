@@ -51,7 +51,8 @@ class MailSink implements SmartLifecycle {
   public void start() {
     greenMail.start();
     running = true;
-    LOG.info("PEERFLOW-MAIL-050 Mail sink listening on 127.0.0.1:{}; read the e-mails at /mail-sink",
+    LOG.info(
+        "PEERFLOW-MAIL-050 Mail sink listening on 127.0.0.1:{}; read the e-mails at /mail-sink",
         port());
   }
 
@@ -93,10 +94,14 @@ class MailSink implements SmartLifecycle {
 
   private static SinkMail toSinkMail(MimeMessage message) throws MessagingException, IOException {
     Address[] recipients = message.getAllRecipients();
-    List<String> to = recipients == null ? List.of() : Arrays.stream(recipients)
-        .map(address -> address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
-        .map(address -> address.toLowerCase(Locale.ROOT))
-        .toList();
+    List<String> to = recipients == null
+        ? List.of()
+        : Arrays.stream(recipients)
+            .map(address -> address instanceof InternetAddress internet
+                ? internet.getAddress()
+                : address.toString())
+            .map(address -> address.toLowerCase(Locale.ROOT))
+            .toList();
     Instant sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
     Object content = message.getContent();
     String body = content instanceof String text ? text : GreenMailUtil.getBody(message);

@@ -1,6 +1,5 @@
 package org.peerflow.notification;
 
-import org.peerflow.identity.BasicLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
+import org.peerflow.identity.BasicLogin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,21 +40,31 @@ class MailSinkPage {
   MailSinkPage(MailSink sink, IdentityService identityService, MailProperties properties) {
     this.sink = sink;
     this.identityService = identityService;
-    this.dates = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US).withZone(properties.timeZone());
+    this.dates = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US)
+        .withZone(properties.timeZone());
   }
 
   @GetMapping(PATH)
-  ResponseEntity<String> page(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+  ResponseEntity<String> page(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     String userId = authenticatedUser(authorization);
     if (userId == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Peerflow mail sink\", charset=\"UTF-8\"")
+          .header(
+              HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Peerflow mail sink\", charset=\"UTF-8\"")
           .contentType(MediaType.TEXT_PLAIN)
           .body("Log in with your Peerflow user name and password.");
     }
-    boolean admin = identityService.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    boolean admin = identityService
+            .createGroupQuery()
+            .groupMember(userId)
+            .groupId(Groups.CAMUNDA_ADMIN)
+            .count()
+        > 0;
     User user = identityService.createUserQuery().userId(userId).singleResult();
-    String ownAddress = user == null || user.getEmail() == null ? null : user.getEmail().strip().toLowerCase(Locale.ROOT);
+    String ownAddress = user == null || user.getEmail() == null
+        ? null
+        : user.getEmail().strip().toLowerCase(Locale.ROOT);
     List<MailSink.SinkMail> mails = sink.received().stream()
         .filter(mail -> admin || (ownAddress != null && mail.to().contains(ownAddress)))
         .toList();
@@ -71,7 +81,8 @@ class MailSinkPage {
     return BasicLogin.userId(authorization, identityService);
   }
 
-  private String render(String userId, boolean admin, String ownAddress, List<MailSink.SinkMail> mails) {
+  private String render(
+      String userId, boolean admin, String ownAddress, List<MailSink.SinkMail> mails) {
     StringBuilder html = new StringBuilder(4096).append("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Peerflow mail sink</title>
@@ -79,18 +90,30 @@ class MailSinkPage {
         pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}dt{font-weight:bold;float:left;width:5em}</style>
         </head><body><h1>Peerflow mail sink</h1>
         """);
-    html.append("<p>").append(escape(admin ? "E-mails to everyone, as administrator " + userId
-        : "E-mails to " + (ownAddress == null ? userId + " (no e-mail address)" : ownAddress)))
+    html.append("<p>")
+        .append(escape(
+            admin
+                ? "E-mails to everyone, as administrator " + userId
+                : "E-mails to "
+                    + (ownAddress == null ? userId + " (no e-mail address)" : ownAddress)))
         .append(" — newest first. This sink keeps e-mails in memory until Peerflow stops.</p>\n");
     if (mails.isEmpty()) {
       html.append("<p>No e-mails.</p>\n");
     }
     for (MailSink.SinkMail mail : mails) {
       html.append("<article><dl>")
-          .append("<dt>Date</dt><dd>").append(mail.sent() == null ? "" : escape(dates.format(mail.sent()))).append("</dd>")
-          .append("<dt>To</dt><dd>").append(escape(String.join(", ", mail.to()))).append("</dd>")
-          .append("<dt>Subject</dt><dd>").append(escape(mail.subject())).append("</dd>")
-          .append("</dl><pre>").append(linkified(mail.body())).append("</pre></article>\n");
+          .append("<dt>Date</dt><dd>")
+          .append(mail.sent() == null ? "" : escape(dates.format(mail.sent())))
+          .append("</dd>")
+          .append("<dt>To</dt><dd>")
+          .append(escape(String.join(", ", mail.to())))
+          .append("</dd>")
+          .append("<dt>Subject</dt><dd>")
+          .append(escape(mail.subject()))
+          .append("</dd>")
+          .append("</dl><pre>")
+          .append(linkified(mail.body()))
+          .append("</pre></article>\n");
     }
     return html.append("</body></html>\n").toString();
   }

@@ -11,4 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the sink's SMTP port on 127.0.0.1; spring.mail.port points there by default
  */
 @ConfigurationProperties("peerflow.mail-sink")
-record MailSinkProperties(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port) {}
+record MailSinkProperties(
+    @DefaultValue("false") boolean enabled,
+    @DefaultValue("2525") int port) {}

@@ -25,6 +25,7 @@ public class MailTemplates {
 
   /** Plain-text e-mail: no HTML escaping. */
   private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false);
+
   private final Map<String, MailTemplate> templates = new ConcurrentHashMap<>();
 
   /** A rendered e-mail, ready for {@link Outbox#enqueue}. */

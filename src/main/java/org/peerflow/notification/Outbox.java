@@ -36,6 +36,7 @@ public class Outbox {
 
   /** The internal definition the outbox's jobs belong to; it is never instantiated. */
   public static final String MAIL_PROCESS = "peerflow-mail";
+
   static final String SEND_ACTIVITY = "Task_SendMail";
 
   /** Whether the e-mail may sit in the job's configuration. */
@@ -53,7 +54,8 @@ public class Outbox {
   private final Map<String, String> jobDefinitions = new ConcurrentHashMap<>();
 
   Outbox(ProcessEngine processEngine) {
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+    this.commandExecutor = ((ProcessEngineConfigurationImpl)
+            processEngine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
   }
 
@@ -64,8 +66,10 @@ public class Outbox {
    * @throws IllegalArgumentException when {@code to} is not an e-mail address: it could never be
    *     sent, so it is refused now rather than left as an incident
    */
-  public String enqueue(String to, String subject, String body, String caseInstanceIdOrNull, Content content) {
-    MailJob.Letter letter = new MailJob.Letter(checkedAddress(to), subject.replaceAll("\\s+", " ").strip(), body);
+  public String enqueue(
+      String to, String subject, String body, String caseInstanceIdOrNull, Content content) {
+    MailJob.Letter letter =
+        new MailJob.Letter(checkedAddress(to), subject.replaceAll("\\s+", " ").strip(), body);
     // queueing is Peerflow's doing, not the acting user's, who may not read the internal definition
     String jobId = commandExecutor.execute(commandContext -> commandContext.runWithoutAuthorization(
         () -> queue(Context.getCommandContext(), letter, caseInstanceIdOrNull, content)));
@@ -73,34 +77,46 @@ public class Outbox {
     return jobId;
   }
 
-  private String queue(CommandContext commandContext, MailJob.Letter letter, String caseInstanceId, Content content) {
+  private String queue(
+      CommandContext commandContext,
+      MailJob.Letter letter,
+      String caseInstanceId,
+      Content content) {
     MailJob configuration;
     String encoded = letter.encoded();
     if (content == Content.NO_CASE_DATA && encoded.length() <= MailJob.MAX_INLINE) {
       configuration = new MailJob(caseInstanceId, letter, null);
     } else {
-      ByteArrayEntity bytes = new ByteArrayEntity("peerflow-mail", encoded.getBytes(StandardCharsets.UTF_8), ResourceTypes.RUNTIME);
+      ByteArrayEntity bytes = new ByteArrayEntity(
+          "peerflow-mail", encoded.getBytes(StandardCharsets.UTF_8), ResourceTypes.RUNTIME);
       commandContext.getByteArrayManager().insertByteArray(bytes);
       configuration = new MailJob(caseInstanceId, null, bytes.getId());
     }
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(MailJobHandler.TYPE);
     job.setJobHandlerConfiguration(configuration);
-    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+        .getDeploymentCache()
         .findDeployedLatestProcessDefinitionByKey(MAIL_PROCESS);
     job.setProcessDefinitionId(definition.getId());
     job.setProcessDefinitionKey(definition.getKey());
     job.setDeploymentId(definition.getDeploymentId());
-    job.setJobDefinitionId(jobDefinitions.computeIfAbsent(definition.getId(), id -> sendJobDefinition(commandContext, id)));
+    job.setJobDefinitionId(jobDefinitions.computeIfAbsent(
+        definition.getId(), id -> sendJobDefinition(commandContext, id)));
     commandContext.getJobManager().send(job);
     return job.getId();
   }
 
-  private static String sendJobDefinition(CommandContext commandContext, String processDefinitionId) {
-    return commandContext.getJobDefinitionManager().findByProcessDefinitionId(processDefinitionId).stream()
+  private static String sendJobDefinition(
+      CommandContext commandContext, String processDefinitionId) {
+    return commandContext
+        .getJobDefinitionManager()
+        .findByProcessDefinitionId(processDefinitionId)
+        .stream()
         .filter(definition -> SEND_ACTIVITY.equals(definition.getActivityId()))
         .map(JobDefinitionEntity::getId)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   static String checkedAddress(String to) {
@@ -109,7 +125,8 @@ public class Outbox {
       address.validate();
       return address.getAddress();
     } catch (AddressException e) {
-      throw new IllegalArgumentException("PEERFLOW-MAIL-002 Not an e-mail address: '" + to + "'", e);
+      throw new IllegalArgumentException(
+          "PEERFLOW-MAIL-002 Not an e-mail address: '" + to + "'", e);
     }
   }
 }

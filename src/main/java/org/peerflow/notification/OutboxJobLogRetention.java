@@ -2,9 +2,9 @@ package org.peerflow.notification;
 
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,14 +18,18 @@ import org.camunda.bpm.engine.runtime.Job;
 class OutboxJobLogRetention extends CacheAwareHistoryEventProducer {
 
   static final int DAYS = 30;
-  private static final Set<String> OWN_JOBS = Set.of(MailJobHandler.TYPE, TaskDeadlineJobHandler.TYPE);
+  private static final Set<String> OWN_JOBS =
+      Set.of(MailJobHandler.TYPE, TaskDeadlineJobHandler.TYPE);
 
   @Override
-  protected void initHistoricJobLogEvent(HistoricJobLogEventEntity evt, Job job, HistoryEventType eventType) {
+  protected void initHistoricJobLogEvent(
+      HistoricJobLogEventEntity evt, Job job, HistoryEventType eventType) {
     super.initHistoricJobLogEvent(evt, job, eventType);
-    if (evt.getRootProcessInstanceId() == null && job instanceof JobEntity entity
+    if (evt.getRootProcessInstanceId() == null
+        && job instanceof JobEntity entity
         && OWN_JOBS.contains(entity.getJobHandlerType())) {
-      evt.setRemovalTime(DefaultHistoryRemovalTimeProvider.determineRemovalTime(ClockUtil.getCurrentTime(), DAYS));
+      evt.setRemovalTime(
+          DefaultHistoryRemovalTimeProvider.determineRemovalTime(ClockUtil.getCurrentTime(), DAYS));
     }
   }
 }

@@ -58,12 +58,15 @@ class SendMail implements JavaDelegate {
     try (InputStream in = body.getValue()) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    send(new MailJob.Letter((String) execution.getVariable("to"), (String) execution.getVariable("subject"), text),
+    send(
+        new MailJob.Letter(
+            (String) execution.getVariable("to"), (String) execution.getVariable("subject"), text),
         execution.getProcessInstanceId());
   }
 
   /** {@code <job-id.peerflow@domain-of-the-sender>}: unique per e-mail, the same on every retry. */
   static String messageId(String sendingId, String from) {
-    return "<" + sendingId + ".peerflow@" + from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() + ">";
+    return "<" + sendingId + ".peerflow@"
+        + from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() + ">";
   }
 }

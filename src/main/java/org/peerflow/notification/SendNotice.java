@@ -35,16 +35,27 @@ public class SendNotice {
   public void send(DelegateExecution execution, String template, String recipientVariable) {
     Object recipient = execution.getVariable(recipientVariable);
     if (recipient == null) {
-      throw new IllegalStateException("PEERFLOW-MAIL-032 Notice " + template + " has no recipient: variable '"
-          + recipientVariable + "' is not set in " + execution.getProcessBusinessKey());
+      throw new IllegalStateException(
+          "PEERFLOW-MAIL-032 Notice " + template + " has no recipient: variable '"
+              + recipientVariable + "' is not set in " + execution.getProcessBusinessKey());
     }
     MailTemplates.RenderedMail mail = templates.render(template, model(execution));
     // a notice quotes the case: its text waits in a byte array, not in the job's configuration
-    outbox.enqueue(recipient.toString(), mail.subject(), mail.body(), execution.getProcessInstanceId(), Outbox.Content.CASE_DATA);
+    outbox.enqueue(
+        recipient.toString(),
+        mail.subject(),
+        mail.body(),
+        execution.getProcessInstanceId(),
+        Outbox.Content.CASE_DATA);
     String copy = "To: " + recipient + "\nSubject: " + mail.subject() + "\n\n" + mail.body();
     // a file value: letters outgrow the 4000 characters of a string variable
-    execution.setVariable(copyVariable(template), Variables.fileValue(template + ".txt")
-        .file(copy.getBytes(StandardCharsets.UTF_8)).mimeType("text/plain").encoding(StandardCharsets.UTF_8).create());
+    execution.setVariable(
+        copyVariable(template),
+        Variables.fileValue(template + ".txt")
+            .file(copy.getBytes(StandardCharsets.UTF_8))
+            .mimeType("text/plain")
+            .encoding(StandardCharsets.UTF_8)
+            .create());
   }
 
   /** The case's variables, its id, and every date also as readable text ({@code xyzText}). */

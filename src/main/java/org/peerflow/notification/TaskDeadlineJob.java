@@ -20,9 +20,11 @@ record TaskDeadlineJob(Kind kind, String taskId) implements JobHandlerConfigurat
   static TaskDeadlineJob parse(String canonical) {
     int separator = canonical.indexOf(SEPARATOR);
     if (separator < 0) {
-      throw new IllegalArgumentException("PEERFLOW-DEADLINE-030 Not a deadline job configuration: '" + canonical + "'");
+      throw new IllegalArgumentException(
+          "PEERFLOW-DEADLINE-030 Not a deadline job configuration: '" + canonical + "'");
     }
-    return new TaskDeadlineJob(Kind.valueOf(canonical.substring(0, separator)), canonical.substring(separator + 1));
+    return new TaskDeadlineJob(
+        Kind.valueOf(canonical.substring(0, separator)), canonical.substring(separator + 1));
   }
 
   @Override

@@ -27,7 +27,11 @@ final class TaskDeadlineJobHandler implements JobHandler<TaskDeadlineJob> {
   }
 
   @Override
-  public void execute(TaskDeadlineJob job, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+  public void execute(
+      TaskDeadlineJob job,
+      ExecutionEntity execution,
+      CommandContext commandContext,
+      String tenantId) {
     JobEntity current = commandContext.getCurrentJob();
     deadlines.get().fire(job, current == null ? null : current.getDuedate());
   }

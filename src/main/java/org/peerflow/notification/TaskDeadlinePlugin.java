@@ -32,6 +32,7 @@ class TaskDeadlinePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
     configuration.getCustomJobHandlers().add(jobHandler);
-    CaseTaskListeners.addToEveryCaseTask(configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE);
+    CaseTaskListeners.addToEveryCaseTask(
+        configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE);
   }
 }

@@ -62,8 +62,14 @@ class TaskDeadlines {
   private final DeadlineProperties properties;
   private final BusinessDays businessDays;
 
-  TaskDeadlines(IdentityService identityService, MailTemplates templates, Outbox outbox, TasklistLinks links,
-      TaskMails taskMails, DeadlineProperties properties, BusinessDays businessDays) {
+  TaskDeadlines(
+      IdentityService identityService,
+      MailTemplates templates,
+      Outbox outbox,
+      TasklistLinks links,
+      TaskMails taskMails,
+      DeadlineProperties properties,
+      BusinessDays businessDays) {
     this.identityService = identityService;
     this.templates = templates;
     this.outbox = outbox;
@@ -96,7 +102,9 @@ class TaskDeadlines {
     // a new task has no job yet: spare the queries
     List<JobEntity> existing = created ? List.of() : jobsOf(commandContext, task);
     for (JobEntity job : existing) {
-      if (!planned && wanted != null && job.getJobHandlerConfigurationRaw().equals(wanted.job().toCanonicalString())
+      if (!planned
+          && wanted != null
+          && job.getJobHandlerConfigurationRaw().equals(wanted.job().toCanonicalString())
           && sameMoment(job.getDuedate(), wanted.at())) {
         planned = true;
       } else {
@@ -112,8 +120,12 @@ class TaskDeadlines {
   private static List<JobEntity> jobsOf(CommandContext commandContext, TaskEntity task) {
     List<JobEntity> jobs = new java.util.ArrayList<>();
     for (Kind kind : Kind.values()) {
-      jobs.addAll(commandContext.getJobManager().findJobsByConfiguration(
-          TaskDeadlineJobHandler.TYPE, new TaskDeadlineJob(kind, task.getId()).toCanonicalString(), task.getTenantId()));
+      jobs.addAll(commandContext
+          .getJobManager()
+          .findJobsByConfiguration(
+              TaskDeadlineJobHandler.TYPE,
+              new TaskDeadlineJob(kind, task.getId()).toCanonicalString(),
+              task.getTenantId()));
     }
     return jobs;
   }
@@ -131,7 +143,9 @@ class TaskDeadlines {
       return new Next(new TaskDeadlineJob(Kind.REMINDER, task.getId()), reminder);
     }
     Date escalation = moment(Kind.ESCALATION, task);
-    return escalation == null ? null : new Next(new TaskDeadlineJob(Kind.ESCALATION, task.getId()), escalation);
+    return escalation == null
+        ? null
+        : new Next(new TaskDeadlineJob(Kind.ESCALATION, task.getId()), escalation);
   }
 
   /** @return when a job of this kind should fire for the task as it is now; null for never */
@@ -186,7 +200,10 @@ class TaskDeadlines {
     }
     Date wanted = moment(job.kind(), task);
     if (wanted == null) {
-      LOG.debug("PEERFLOW-DEADLINE-011 Task {} has no due date (or no escalation) now: no {}", task.getId(), job.kind());
+      LOG.debug(
+          "PEERFLOW-DEADLINE-011 Task {} has no due date (or no escalation) now: no {}",
+          task.getId(),
+          job.kind());
       return;
     }
     Date now = ClockUtil.getCurrentTime();
@@ -194,7 +211,11 @@ class TaskDeadlines {
       // the due date moved later without the engine telling us (or the calendar changed)
       Next next = next(task, now);
       schedule(commandContext, next.job().kind(), task, next.at());
-      LOG.info("PEERFLOW-DEADLINE-012 Due date of task {} moved: {} planned again for {}", task.getId(), next.job().kind(), next.at());
+      LOG.info(
+          "PEERFLOW-DEADLINE-012 Due date of task {} moved: {} planned again for {}",
+          task.getId(),
+          next.job().kind(),
+          next.at());
       return;
     }
     switch (job.kind()) {
@@ -205,7 +226,8 @@ class TaskDeadlines {
         // the same job, once more: the escalation at the due date (at once if that has passed);
         // an escalation job an earlier release planned beside the reminder makes way for it
         JobEntity current = commandContext.getCurrentJob();
-        jobsOf(commandContext, task).stream().filter(other -> current == null || !other.getId().equals(current.getId()))
+        jobsOf(commandContext, task).stream()
+            .filter(other -> current == null || !other.getId().equals(current.getId()))
             .forEach(JobEntity::delete);
         Date escalation = moment(Kind.ESCALATION, task);
         if (escalation != null) {
@@ -218,10 +240,14 @@ class TaskDeadlines {
 
   private void remind(TaskEntity task) {
     Map<String, String> owners = taskMails.ownerAddresses(task);
-    MailTemplates.RenderedMail mail = templates.render(REMINDER_TEMPLATE, model(task, Map.of(
-        "assigned", task.getAssignee() != null)));
+    MailTemplates.RenderedMail mail = templates.render(
+        REMINDER_TEMPLATE, model(task, Map.of("assigned", task.getAssignee() != null)));
     send(task, owners.keySet(), mail);
-    LOG.info("PEERFLOW-DEADLINE-020 Reminder for task {} ({}) queued for {}", task.getId(), task.getTaskDefinitionKey(), owners.values());
+    LOG.info(
+        "PEERFLOW-DEADLINE-020 Reminder for task {} ({}) queued for {}",
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        owners.values());
   }
 
   private void escalate(TaskEntity task) {
@@ -238,21 +264,43 @@ class TaskDeadlines {
     } else {
       Set<String> groups = escalateTo.groups();
       Set<String> members = new LinkedHashSet<>();
-      groups.forEach(group -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
-          .stream().map(User::getId).forEach(members::add));
+      groups.forEach(group ->
+          identityService
+              .createUserQuery()
+              .memberOfGroup(group)
+              .orderByUserId()
+              .asc()
+              .list()
+              .stream()
+              .map(User::getId)
+              .forEach(members::add));
       escalation.putAll(taskMails.addresses(members, task.getId()));
       escalatedTo = "the group " + String.join(", ", groups);
     }
     if (escalation.isEmpty()) {
-      LOG.warn("PEERFLOW-DEADLINE-022 Task {} is overdue but nobody in {}={} has an e-mail address",
-          task.getId(), DeclaredProcess.ESCALATE_TO, escalateTo);
+      LOG.warn(
+          "PEERFLOW-DEADLINE-022 Task {} is overdue but nobody in {}={} has an e-mail address",
+          task.getId(),
+          DeclaredProcess.ESCALATE_TO,
+          escalateTo);
     }
     escalation.keySet().removeAll(owners.keySet()); // an owner gets the owner's e-mail, once
-    Map<String, ?> base = Map.of("escalatedTo", escalatedTo, "assigned", task.getAssignee() != null);
-    send(task, owners.keySet(), templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", true))));
-    send(task, escalation.keySet(), templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", false))));
-    LOG.info("PEERFLOW-DEADLINE-021 Escalation of task {} ({}) queued for {} and owner {}",
-        task.getId(), task.getTaskDefinitionKey(), escalation.values(), owners.values());
+    Map<String, ?> base =
+        Map.of("escalatedTo", escalatedTo, "assigned", task.getAssignee() != null);
+    send(
+        task,
+        owners.keySet(),
+        templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", true))));
+    send(
+        task,
+        escalation.keySet(),
+        templates.render(ESCALATION_TEMPLATE, model(task, with(base, "owner", false))));
+    LOG.info(
+        "PEERFLOW-DEADLINE-021 Escalation of task {} ({}) queued for {} and owner {}",
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        escalation.values(),
+        owners.values());
   }
 
   private Map<String, Object> model(TaskEntity task, Map<String, ?> extra) {
@@ -270,12 +318,21 @@ class TaskDeadlines {
     return model;
   }
 
-  private void send(TaskEntity task, Collection<String> addresses, MailTemplates.RenderedMail mail) {
+  private void send(
+      TaskEntity task, Collection<String> addresses, MailTemplates.RenderedMail mail) {
     for (String address : addresses) {
       try {
-        outbox.enqueue(address, mail.subject(), mail.body(), task.getProcessInstanceId(), Outbox.Content.NO_CASE_DATA);
+        outbox.enqueue(
+            address,
+            mail.subject(),
+            mail.body(),
+            task.getProcessInstanceId(),
+            Outbox.Content.NO_CASE_DATA);
       } catch (IllegalArgumentException e) {
-        LOG.warn("PEERFLOW-DEADLINE-023 Invalid e-mail address {}: not told about task {}", address, task.getId());
+        LOG.warn(
+            "PEERFLOW-DEADLINE-023 Invalid e-mail address {}: not told about task {}",
+            address,
+            task.getId());
       }
     }
   }
@@ -288,15 +345,19 @@ class TaskDeadlines {
     if (definition == null) {
       return Escalation.toHrLead();
     }
-    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+    BpmnModelInstance model = Context.getProcessEngineConfiguration()
+        .getDeploymentCache()
         .findBpmnModelInstanceForProcessDefinition(definition);
     Process process = model == null ? null : model.getModelElementById(definition.getKey());
     return process == null ? Escalation.toHrLead() : DeclaredProcess.of(process).escalation();
   }
 
   private static ProcessDefinitionEntity definition(TaskEntity task) {
-    return task.getProcessDefinitionId() == null ? null : Context.getProcessEngineConfiguration()
-        .getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+    return task.getProcessDefinitionId() == null
+        ? null
+        : Context.getProcessEngineConfiguration()
+            .getDeploymentCache()
+            .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
   }
 
   private static boolean sameMoment(Date a, Date b) {

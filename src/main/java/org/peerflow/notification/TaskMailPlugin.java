@@ -29,7 +29,10 @@ class TaskMailPlugin extends AbstractProcessEnginePlugin {
   private final MailProperties properties;
 
   /** Lazily: the mail beans need the engine's services, which need this plugin first. */
-  TaskMailPlugin(ObjectProvider<TaskMails> taskMails, ObjectProvider<SendMail> sendMail, MailProperties properties) {
+  TaskMailPlugin(
+      ObjectProvider<TaskMails> taskMails,
+      ObjectProvider<SendMail> sendMail,
+      MailProperties properties) {
     this.listener = new TasksTouchedByCommand(() -> taskMails.getObject()::queue);
     this.mailJobs = new MailJobHandler(sendMail::getObject);
     this.properties = properties;
@@ -37,12 +40,15 @@ class TaskMailPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CaseTaskListeners.addToEveryCaseTask(configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
+    CaseTaskListeners.addToEveryCaseTask(
+        configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
     }
     // for instances of peerflow-mail queued before the outbox jobs (an upgrade)
-    configuration.getCustomPostBPMNParseListeners().add(new MailRetryCycle(properties.retryCycle()));
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(new MailRetryCycle(properties.retryCycle()));
     if (configuration.getCustomJobHandlers() == null) {
       configuration.setCustomJobHandlers(new java.util.ArrayList<>());
     }
@@ -55,7 +61,8 @@ class TaskMailPlugin extends AbstractProcessEnginePlugin {
   /** After init, when the engine (or the starter) has chosen its failed-job command: wrapped, not replaced. */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setFailedJobCommandFactory(new MailJobRetries(configuration.getFailedJobCommandFactory(), properties.retryCycle()));
+    configuration.setFailedJobCommandFactory(
+        new MailJobRetries(configuration.getFailedJobCommandFactory(), properties.retryCycle()));
   }
 
   @Override

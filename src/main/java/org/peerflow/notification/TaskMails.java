@@ -42,8 +42,12 @@ class TaskMails {
   private final TasklistLinks links;
   private final MailProperties properties;
 
-  TaskMails(IdentityService identityService, MailTemplates templates, Outbox outbox,
-      TasklistLinks links, MailProperties properties) {
+  TaskMails(
+      IdentityService identityService,
+      MailTemplates templates,
+      Outbox outbox,
+      TasklistLinks links,
+      MailProperties properties) {
     this.identityService = identityService;
     this.templates = templates;
     this.outbox = outbox;
@@ -81,26 +85,42 @@ class TaskMails {
     if (addresses.isEmpty()) {
       return;
     }
-    MailTemplates.RenderedMail mail = templates.render(TEMPLATE, Map.of(
-        "taskName", safeTaskName(task),
-        "processName", processName(task),
-        "dueDate", dueText(task.getDueDate()),
-        "link", links.task(task.getId()),
-        "assigned", assignee != null));
+    MailTemplates.RenderedMail mail = templates.render(
+        TEMPLATE,
+        Map.of(
+            "taskName", safeTaskName(task),
+            "processName", processName(task),
+            "dueDate", dueText(task.getDueDate()),
+            "link", links.task(task.getId()),
+            "assigned", assignee != null));
     addresses.forEach((address, userId) -> {
       try {
-        outbox.enqueue(address, mail.subject(), mail.body(), task.getProcessInstanceId(), Outbox.Content.NO_CASE_DATA);
+        outbox.enqueue(
+            address,
+            mail.subject(),
+            mail.body(),
+            task.getProcessInstanceId(),
+            Outbox.Content.NO_CASE_DATA);
       } catch (IllegalArgumentException e) {
         // a wrong address in one profile must not stop the process for everyone
-        LOG.warn("PEERFLOW-MAIL-022 User {} has an invalid e-mail address: not told about task {}", userId, task.getId());
+        LOG.warn(
+            "PEERFLOW-MAIL-022 User {} has an invalid e-mail address: not told about task {}",
+            userId,
+            task.getId());
       }
     });
-    LOG.info("PEERFLOW-MAIL-003 Task {} ({}) e-mail queued for {}", task.getId(), task.getTaskDefinitionKey(), addresses.values());
+    LOG.info(
+        "PEERFLOW-MAIL-003 Task {} ({}) e-mail queued for {}",
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        addresses.values());
   }
 
   /** The due date as e-mails show it, in {@code peerflow.mail.time-zone}. */
   String dueText(java.util.Date dueDate) {
-    return dueDate == null ? NO_DUE_DATE : DUE.format(dueDate.toInstant().atZone(properties.timeZone()));
+    return dueDate == null
+        ? NO_DUE_DATE
+        : DUE.format(dueDate.toInstant().atZone(properties.timeZone()));
   }
 
   /**
@@ -129,7 +149,12 @@ class TaskMails {
         userIds.add(link.getUserId());
       }
       if (link.getGroupId() != null) {
-        identityService.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc().list()
+        identityService
+            .createUserQuery()
+            .memberOfGroup(link.getGroupId())
+            .orderByUserId()
+            .asc()
+            .list()
             .forEach(user -> userIds.add(user.getId()));
       }
     }
@@ -142,7 +167,10 @@ class TaskMails {
     for (String userId : userIds) {
       User user = identityService.createUserQuery().userId(userId).singleResult();
       if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-        LOG.warn("PEERFLOW-MAIL-020 User {} has no e-mail address: not told about task {}", userId, taskId);
+        LOG.warn(
+            "PEERFLOW-MAIL-020 User {} has no e-mail address: not told about task {}",
+            userId,
+            taskId);
         continue;
       }
       addresses.putIfAbsent(user.getEmail().strip().toLowerCase(Locale.ROOT), userId);
@@ -169,7 +197,8 @@ class TaskMails {
     if (task.getProcessDefinitionId() == null) {
       return "—";
     }
-    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+        .getDeploymentCache()
         .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
     return definition.getName() == null ? definition.getKey() : definition.getName();
   }

@@ -43,8 +43,11 @@ final class TasksTouchedByCommand implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CommandContext commandContext = Context.getCommandContext();
-    Touch touch = new Touch((TaskEntity) delegateTask, EVENTNAME_CREATE.equals(delegateTask.getEventName()));
-    pending.computeIfAbsent(commandContext, this::watch).merge(delegateTask.getId(), touch, Touch::merge);
+    Touch touch =
+        new Touch((TaskEntity) delegateTask, EVENTNAME_CREATE.equals(delegateTask.getEventName()));
+    pending
+        .computeIfAbsent(commandContext, this::watch)
+        .merge(delegateTask.getId(), touch, Touch::merge);
   }
 
   private Map<String, Touch> watch(CommandContext commandContext) {

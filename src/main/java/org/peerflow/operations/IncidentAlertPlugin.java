@@ -31,9 +31,12 @@ class IncidentAlertPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
-    handlers.add(new AlertingIncidentHandler(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE)));
-    handlers.add(new AlertingIncidentHandler(new DefaultIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE)));
+        ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomIncidentHandlers());
+    handlers.add(
+        new AlertingIncidentHandler(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE)));
+    handlers.add(new AlertingIncidentHandler(
+        new DefaultIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE)));
     configuration.setCustomIncidentHandlers(handlers);
   }
 
@@ -53,19 +56,30 @@ class IncidentAlertPlugin extends AbstractProcessEnginePlugin {
     public Incident handleIncident(IncidentContext context, String message) {
       Incident incident = delegate.handleIncident(context, message);
       if (incident != null) {
-        String key = Context.getProcessEngineConfiguration().getDeploymentCache()
-            .findDeployedProcessDefinitionById(incident.getProcessDefinitionId()).getKey();
-        IncidentAlerts.NewIncident created = new IncidentAlerts.NewIncident(incident.getId(),
-            incident.getIncidentType(), key, incident.getProcessInstanceId(), incident.getActivityId(),
+        String key = Context.getProcessEngineConfiguration()
+            .getDeploymentCache()
+            .findDeployedProcessDefinitionById(incident.getProcessDefinitionId())
+            .getKey();
+        IncidentAlerts.NewIncident created = new IncidentAlerts.NewIncident(
+            incident.getId(),
+            incident.getIncidentType(),
+            key,
+            incident.getProcessInstanceId(),
+            incident.getActivityId(),
             incident.getProcessDefinitionId());
-        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-            commandContext -> {
+        Context.getCommandContext()
+            .getTransactionContext()
+            .addTransactionListener(TransactionState.COMMITTED, commandContext -> {
               try {
                 alerts.getObject().incidentCreated(created);
               } catch (RuntimeException e) {
-                // the incident is committed; an alert failure must not make the caller believe otherwise
+                // the incident is committed; an alert failure must not make the caller believe
+                // otherwise
                 org.slf4j.LoggerFactory.getLogger(IncidentAlertPlugin.class)
-                    .error("PEERFLOW-ALERT-005 Alert about incident {} failed", created.incidentId(), e);
+                    .error(
+                        "PEERFLOW-ALERT-005 Alert about incident {} failed",
+                        created.incidentId(),
+                        e);
               }
             });
       }

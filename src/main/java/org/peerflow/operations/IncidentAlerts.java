@@ -42,21 +42,25 @@ public class IncidentAlerts implements DisposableBean {
   private final OperatorsProperties properties;
   private final String from;
   private final String baseUrl;
-  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "peerflow-incident-alerts");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Set<String> alerted = Collections.synchronizedSet(Collections.newSetFromMap(
-      new LinkedHashMap<>() {
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "peerflow-incident-alerts");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private final Set<String> alerted =
+      Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
           return size() > REMEMBERED;
         }
       }));
 
-  IncidentAlerts(JavaMailSender mailSender, OperatorsProperties properties,
-      @Value("${peerflow.mail.from}") String from, @Value("${peerflow.base-url}") String baseUrl) {
+  IncidentAlerts(
+      JavaMailSender mailSender,
+      OperatorsProperties properties,
+      @Value("${peerflow.mail.from}") String from,
+      @Value("${peerflow.base-url}") String baseUrl) {
     this.mailSender = mailSender;
     this.properties = properties;
     this.from = from;
@@ -64,13 +68,23 @@ public class IncidentAlerts implements DisposableBean {
   }
 
   /** What an alert says about an incident: identifiers only. */
-  public record NewIncident(String incidentId, String type, String processDefinitionKey,
-      String processInstanceId, String activityId, String processDefinitionId) {}
+  public record NewIncident(
+      String incidentId,
+      String type,
+      String processDefinitionKey,
+      String processInstanceId,
+      String activityId,
+      String processDefinitionId) {}
 
   /** Called after the transaction that created the incident has committed. */
   public void incidentCreated(NewIncident incident) {
-    LOG.warn("PEERFLOW-ALERT-001 Incident {} ({}) in process {} at {}, instance {}", incident.incidentId(),
-        incident.type(), incident.processDefinitionKey(), incident.activityId(), incident.processInstanceId());
+    LOG.warn(
+        "PEERFLOW-ALERT-001 Incident {} ({}) in process {} at {}, instance {}",
+        incident.incidentId(),
+        incident.type(),
+        incident.processDefinitionKey(),
+        incident.activityId(),
+        incident.processInstanceId());
     if (!properties.alertsEnabled() || !alerted.add(incident.incidentId())) {
       return;
     }
@@ -83,13 +97,21 @@ public class IncidentAlerts implements DisposableBean {
       LOG.info("PEERFLOW-ALERT-002 Operators told about incident {}", incident.incidentId());
     } catch (MessagingException | RuntimeException e) {
       if (attempt < properties.alertAttempts()) {
-        LOG.warn("PEERFLOW-ALERT-004 Alert about incident {} not sent ({}); trying again in {}",
-            incident.incidentId(), e.getMessage(), properties.alertRetryDelay());
-        retries.schedule(() -> attempt(incident, attempt + 1), properties.alertRetryDelay().toMillis(),
+        LOG.warn(
+            "PEERFLOW-ALERT-004 Alert about incident {} not sent ({}); trying again in {}",
+            incident.incidentId(),
+            e.getMessage(),
+            properties.alertRetryDelay());
+        retries.schedule(
+            () -> attempt(incident, attempt + 1),
+            properties.alertRetryDelay().toMillis(),
             TimeUnit.MILLISECONDS);
       } else {
-        LOG.error("PEERFLOW-ALERT-003 Alert about incident {} not sent after {} attempts; see Cockpit",
-            incident.incidentId(), attempt, e);
+        LOG.error(
+            "PEERFLOW-ALERT-003 Alert about incident {} not sent after {} attempts; see Cockpit",
+            incident.incidentId(),
+            attempt,
+            e);
       }
     }
   }
@@ -99,8 +121,10 @@ public class IncidentAlerts implements DisposableBean {
     MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
     helper.setFrom(from);
     helper.setTo(properties.email());
-    helper.setSubject("Peerflow incident: " + incident.processDefinitionKey() + " stopped at " + incident.activityId());
-    helper.setText(String.join("\n",
+    helper.setSubject("Peerflow incident: " + incident.processDefinitionKey() + " stopped at "
+        + incident.activityId());
+    helper.setText(String.join(
+        "\n",
         "A step of a case stopped and needs an operator.",
         "",
         "Process:   " + incident.processDefinitionKey(),
@@ -113,19 +137,22 @@ public class IncidentAlerts implements DisposableBean {
         "",
         "You get one e-mail per incident."));
     // one Message-ID per incident: a mail system that sees a retried alert twice keeps one
-    message.setHeader("Message-ID", "<incident-" + incident.incidentId() + ".peerflow@"
-        + from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() + ">");
+    message.setHeader(
+        "Message-ID",
+        "<incident-" + incident.incidentId() + ".peerflow@"
+            + from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() + ">");
     mailSender.send(message);
   }
 
   String cockpitLink(NewIncident incident) {
     if (incident.processInstanceId() == null) {
-      // a job of no instance (an outbox e-mail, a deadline): Cockpit lists its incident under the definition
-      return baseUrl + "/camunda/app/cockpit/default/#/process-definition/" + incident.processDefinitionId()
-          + "/runtime?tab=incidents-tab";
+      // a job of no instance (an outbox e-mail, a deadline): Cockpit lists its incident under the
+      // definition
+      return baseUrl + "/camunda/app/cockpit/default/#/process-definition/"
+          + incident.processDefinitionId() + "/runtime?tab=incidents-tab";
     }
-    return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + incident.processInstanceId()
-        + "/runtime?tab=incidents-tab";
+    return baseUrl + "/camunda/app/cockpit/default/#/process-instance/"
+        + incident.processInstanceId() + "/runtime?tab=incidents-tab";
   }
 
   @Override

@@ -12,8 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class OperationsConfiguration {
 
   @Bean
-  FilterRegistrationBean<OperatorAccessFilter> operatorAccessFilter(IdentityService identityService,
-      OperatorsProperties properties) {
+  FilterRegistrationBean<OperatorAccessFilter> operatorAccessFilter(
+      IdentityService identityService, OperatorsProperties properties) {
     FilterRegistrationBean<OperatorAccessFilter> registration =
         new FilterRegistrationBean<>(new OperatorAccessFilter(identityService, properties));
     registration.setName("peerflow-operator-access");

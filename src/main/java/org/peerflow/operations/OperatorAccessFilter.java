@@ -1,6 +1,5 @@
 package org.peerflow.operations;
 
-import org.peerflow.identity.BasicLogin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.peerflow.identity.BasicLogin;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +22,9 @@ class OperatorAccessFilter extends OncePerRequestFilter {
 
   /** The role Actuator checks before it shows health details (management.endpoint.health.roles). */
   static final String OPERATOR_ROLE = "operators";
-  private static final Set<String> PROBES = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
+
+  private static final Set<String> PROBES =
+      Set.of("/actuator/health/liveness", "/actuator/health/readiness");
 
   private final IdentityService identityService;
   private final OperatorsProperties properties;
@@ -33,7 +35,8 @@ class OperatorAccessFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String operator = operator(request.getHeader("Authorization"));
@@ -42,7 +45,8 @@ class OperatorAccessFilter extends OncePerRequestFilter {
     } else if (PROBES.contains(path)) {
       chain.doFilter(request, response);
     } else {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Peerflow operations\", charset=\"UTF-8\"");
+      response.setHeader(
+          "WWW-Authenticate", "Basic realm=\"Peerflow operations\", charset=\"UTF-8\"");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Operators only");
     }
   }
@@ -53,8 +57,12 @@ class OperatorAccessFilter extends OncePerRequestFilter {
     if (userId == null) {
       return null;
     }
-    boolean member = identityService.createGroupQuery().groupMember(userId)
-        .groupIdIn(properties.groups().toArray(String[]::new)).count() > 0;
+    boolean member = identityService
+            .createGroupQuery()
+            .groupMember(userId)
+            .groupIdIn(properties.groups().toArray(String[]::new))
+            .count()
+        > 0;
     return member ? userId : null;
   }
 

@@ -46,10 +46,17 @@ import org.springframework.stereotype.Component;
 public class PeerflowMetrics {
 
   /** The engine counters exported; names as in {@link Metrics}. */
-  static final List<String> ENGINE_COUNTERS = List.of(Metrics.ROOT_PROCESS_INSTANCE_START,
-      Metrics.ACTIVTY_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_END, Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED,
-      Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS, Metrics.JOB_EXECUTION_REJECTED,
-      Metrics.EXECUTED_DECISION_INSTANCES, Metrics.EXECUTED_DECISION_ELEMENTS);
+  static final List<String> ENGINE_COUNTERS = List.of(
+      Metrics.ROOT_PROCESS_INSTANCE_START,
+      Metrics.ACTIVTY_INSTANCE_START,
+      Metrics.ACTIVTY_INSTANCE_END,
+      Metrics.JOB_SUCCESSFUL,
+      Metrics.JOB_FAILED,
+      Metrics.JOB_ACQUISITION_ATTEMPT,
+      Metrics.JOB_ACQUIRED_SUCCESS,
+      Metrics.JOB_EXECUTION_REJECTED,
+      Metrics.EXECUTED_DECISION_INSTANCES,
+      Metrics.EXECUTED_DECISION_ELEMENTS);
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -68,17 +75,24 @@ public class PeerflowMetrics {
     this.repositoryService = engine.getRepositoryService();
     this.identityService = engine.getIdentityService();
     incidents = MultiGauge.builder("peerflow.incidents.open")
-        .description("Open incidents, waiting for an operator (Cockpit)").register(registry);
+        .description("Open incidents, waiting for an operator (Cockpit)")
+        .register(registry);
     mailJobs = MultiGauge.builder("peerflow.mail.jobs.failed")
-        .description("E-mails whose last sending attempt failed").register(registry);
+        .description("E-mails whose last sending attempt failed")
+        .register(registry);
     overdueByProcess = MultiGauge.builder("peerflow.tasks.overdue")
-        .description("Open tasks past their due date, per process").register(registry);
+        .description("Open tasks past their due date, per process")
+        .register(registry);
     overdueByGroup = MultiGauge.builder("peerflow.tasks.overdue.by.group")
-        .description("Open tasks past their due date offered to a group, claimed or not").register(registry);
+        .description("Open tasks past their due date offered to a group, claimed or not")
+        .register(registry);
     for (String name : ENGINE_COUNTERS) {
-      FunctionCounter.builder("camunda.engine." + name, managementService,
+      FunctionCounter.builder(
+              "camunda.engine." + name,
+              managementService,
               management -> management.createMetricsQuery().name(name).sum())
-          .description("Camunda engine metric " + name + " (all nodes, as reported to the database)")
+          .description(
+              "Camunda engine metric " + name + " (all nodes, as reported to the database)")
           .register(registry);
     }
   }
@@ -96,30 +110,56 @@ public class PeerflowMetrics {
 
     Map<Tags, Long> openIncidents = new java.util.LinkedHashMap<>();
     for (Incident incident : runtimeService.createIncidentQuery().list()) {
-      Tags tags = Tags.of("process", keys.getOrDefault(incident.getProcessDefinitionId(), "unknown"),
-          "type", incident.getIncidentType());
+      Tags tags = Tags.of(
+          "process",
+          keys.getOrDefault(incident.getProcessDefinitionId(), "unknown"),
+          "type",
+          incident.getIncidentType());
       openIncidents.merge(tags, 1L, Long::sum);
     }
     incidents.register(rows(openIncidents), true);
 
-    long failedMails = managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).withException().count();
-    long givenUp = managementService.createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).withException()
-        .noRetriesLeft().count();
-    mailJobs.register(rows(Map.of(Tags.of("retries_left", "yes"), failedMails - givenUp,
-        Tags.of("retries_left", "no"), givenUp)), true);
+    long failedMails = managementService
+        .createJobQuery()
+        .processDefinitionKey(Outbox.MAIL_PROCESS)
+        .withException()
+        .count();
+    long givenUp = managementService
+        .createJobQuery()
+        .processDefinitionKey(Outbox.MAIL_PROCESS)
+        .withException()
+        .noRetriesLeft()
+        .count();
+    mailJobs.register(
+        rows(Map.of(
+            Tags.of("retries_left", "yes"),
+            failedMails - givenUp,
+            Tags.of("retries_left", "no"),
+            givenUp)),
+        true);
 
     Date now = ClockUtil.getCurrentTime();
     Map<Tags, Long> byProcess = new java.util.LinkedHashMap<>();
     for (String key : new java.util.TreeSet<>(keys.values())) {
-      long overdue = taskService.createTaskQuery().processDefinitionKey(key).dueBefore(now).active().count();
+      long overdue = taskService
+          .createTaskQuery()
+          .processDefinitionKey(key)
+          .dueBefore(now)
+          .active()
+          .count();
       byProcess.put(Tags.of("process", key), overdue);
     }
     overdueByProcess.register(rows(byProcess), true);
 
     Map<Tags, Long> byGroup = new java.util.LinkedHashMap<>();
     for (Group group : identityService.createGroupQuery().list()) {
-      long overdue = taskService.createTaskQuery().taskCandidateGroup(group.getId()).includeAssignedTasks()
-          .dueBefore(now).active().count();
+      long overdue = taskService
+          .createTaskQuery()
+          .taskCandidateGroup(group.getId())
+          .includeAssignedTasks()
+          .dueBefore(now)
+          .active()
+          .count();
       byGroup.put(Tags.of("group", group.getId()), overdue);
     }
     overdueByGroup.register(rows(byGroup), true);

@@ -53,13 +53,15 @@ class CaseAccess {
     if (authentication == null || authentication.getUserId() == null) {
       throw new AccessRefusedException("PEERFLOW-REC-020 Not logged in");
     }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    List<String> groups =
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     return new Caller(authentication.getUserId(), groups);
   }
 
   void checkMayHold(Caller caller, Collection<HistoricProcessInstance> caseInstances) {
     if (!caller.groupIds().contains(HR)) {
-      throw new AccessRefusedException("PEERFLOW-REC-021 Only hr puts a case on legal hold or lifts it");
+      throw new AccessRefusedException(
+          "PEERFLOW-REC-021 Only hr puts a case on legal hold or lifts it");
     }
     checkReadsEveryPart(caller, caseInstances);
   }
@@ -67,29 +69,41 @@ class CaseAccess {
   void checkMayExport(Caller caller, Collection<HistoricProcessInstance> caseInstances) {
     Set<String> answerable = answerableGroups(caseInstances);
     if (caller.groupIds().stream().noneMatch(answerable::contains)) {
-      throw new AccessRefusedException("PEERFLOW-REC-022 This case's record is exported by " + answerable + " only");
+      throw new AccessRefusedException(
+          "PEERFLOW-REC-022 This case's record is exported by " + answerable + " only");
     }
     checkReadsEveryPart(caller, caseInstances);
   }
 
-  private void checkReadsEveryPart(Caller caller, Collection<HistoricProcessInstance> caseInstances) {
+  private void checkReadsEveryPart(
+      Caller caller, Collection<HistoricProcessInstance> caseInstances) {
     for (HistoricProcessInstance part : caseInstances) {
       String key = part.getProcessDefinitionKey();
-      // a reader group of the process, or a person this case names (per-instance READ, README "Access model")
-      boolean reads = authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
-          ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, key)
-          || authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
-              HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, part.getId());
+      // a reader group of the process, or a person this case names (per-instance READ, README
+      // "Access model")
+      boolean reads = authorizationService.isUserAuthorized(
+              caller.userId(),
+              caller.groupIds(),
+              ProcessDefinitionPermissions.READ_HISTORY,
+              Resources.PROCESS_DEFINITION,
+              key)
+          || authorizationService.isUserAuthorized(
+              caller.userId(),
+              caller.groupIds(),
+              HistoricProcessInstancePermissions.READ,
+              Resources.HISTORIC_PROCESS_INSTANCE,
+              part.getId());
       if (!reads) {
-        throw new AccessRefusedException("PEERFLOW-REC-023 You may not read the history of " + key
-            + ", a part of this case");
+        throw new AccessRefusedException(
+            "PEERFLOW-REC-023 You may not read the history of " + key + ", a part of this case");
       }
     }
   }
 
   /** {hr} for an employment case; for a clinical one the groups every part names as its readers. */
   private Set<String> answerableGroups(Collection<HistoricProcessInstance> caseInstances) {
-    Set<String> definitionIds = caseInstances.stream().map(HistoricProcessInstance::getProcessDefinitionId)
+    Set<String> definitionIds = caseInstances.stream()
+        .map(HistoricProcessInstance::getProcessDefinitionId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
     return instances.asPeerflow(() -> {
       List<DeclaredProcess> parts = definitionIds.stream().map(this::declared).toList();

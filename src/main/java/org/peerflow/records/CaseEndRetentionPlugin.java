@@ -31,7 +31,10 @@ class CaseEndRetentionPlugin extends AbstractProcessEnginePlugin {
         // bookkeeping of the system, not an act of the user whose completion ends the case: a
         // supervisor finishing onboarding may not read the case's HR-only instances it aligns
         Context.getCommandContext().runWithoutAuthorization(() -> {
-          retention.getObject().rootInstanceEnding(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+          retention
+              .getObject()
+              .rootInstanceEnding(
+                  execution.getProcessBusinessKey(), execution.getProcessInstanceId());
           return null;
         });
       }
@@ -39,7 +42,8 @@ class CaseEndRetentionPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static boolean isRootInstance(DelegateExecution execution) {
-    return execution.getId().equals(execution.getProcessInstanceId()) && execution.getSuperExecution() == null;
+    return execution.getId().equals(execution.getProcessInstanceId())
+        && execution.getSuperExecution() == null;
   }
 
   @Override

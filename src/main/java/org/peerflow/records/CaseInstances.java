@@ -32,15 +32,21 @@ class CaseInstances {
 
   CaseInstances(ProcessEngine processEngine) {
     this.historyService = processEngine.getHistoryService();
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+    this.commandExecutor = ((ProcessEngineConfigurationImpl)
+            processEngine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
   }
 
   /** Root instances of the case, oldest first. */
   List<HistoricProcessInstance> roots(String businessKey) {
-    return asPeerflow(() -> historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).rootProcessInstances()
-        .orderByProcessInstanceStartTime().asc().list().stream()
+    return asPeerflow(() -> historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey)
+        .rootProcessInstances()
+        .orderByProcessInstanceStartTime()
+        .asc()
+        .list()
+        .stream()
         .filter(instance -> !Outbox.MAIL_PROCESS.equals(instance.getProcessDefinitionKey()))
         .toList());
   }
@@ -50,10 +56,13 @@ class CaseInstances {
     return asPeerflow(() -> {
       Map<String, HistoricProcessInstance> instances = new LinkedHashMap<>();
       for (HistoricProcessInstance root : roots(businessKey)) {
-        List<HistoricProcessInstance> hierarchy = new ArrayList<>(historyService.createHistoricProcessInstanceQuery()
-            .rootProcessInstanceId(root.getId()).list());
-        hierarchy.sort(Comparator.comparing((HistoricProcessInstance i) -> !i.getId().equals(root.getId()))
-            .thenComparing(HistoricProcessInstance::getStartTime));
+        List<HistoricProcessInstance> hierarchy = new ArrayList<>(historyService
+            .createHistoricProcessInstanceQuery()
+            .rootProcessInstanceId(root.getId())
+            .list());
+        hierarchy.sort(
+            Comparator.comparing((HistoricProcessInstance i) -> !i.getId().equals(root.getId()))
+                .thenComparing(HistoricProcessInstance::getStartTime));
         hierarchy.forEach(instance -> instances.putIfAbsent(instance.getId(), instance));
       }
       return List.copyOf(instances.values());

@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseRecordLog {
 
-  enum Action { HOLD, LIFT, EXPORT }
+  enum Action {
+    HOLD,
+    LIFT,
+    EXPORT
+  }
 
   record Entry(String businessKey, Action action, String userId, Date time, String reason) {}
 
@@ -50,7 +54,8 @@ public class CaseRecordLog {
           + "TIME_ TIMESTAMP NOT NULL, "
           + "REASON_ VARCHAR(4000), "
           + "WRITTEN_ BIGINT NOT NULL)");
-      jdbc.execute("CREATE INDEX IF NOT EXISTS PEERFLOW_IDX_CASE_RECORD_LOG ON " + TABLE + " (BUSINESS_KEY_, WRITTEN_)");
+      jdbc.execute("CREATE INDEX IF NOT EXISTS PEERFLOW_IDX_CASE_RECORD_LOG ON " + TABLE
+          + " (BUSINESS_KEY_, WRITTEN_)");
     } catch (DataAccessException e) {
       if (!tableExists()) {
         throw e;
@@ -69,10 +74,17 @@ public class CaseRecordLog {
   }
 
   void append(String businessKey, Action action, String userId, String reason) {
-    jdbc.update("INSERT INTO " + TABLE + " (ID_, BUSINESS_KEY_, ACTION_, USER_ID_, TIME_, REASON_, WRITTEN_)"
+    jdbc.update(
+        "INSERT INTO " + TABLE
+            + " (ID_, BUSINESS_KEY_, ACTION_, USER_ID_, TIME_, REASON_, WRITTEN_)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), businessKey, action.name(), userId,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()), reason, writtenOrder());
+        UUID.randomUUID().toString(),
+        businessKey,
+        action.name(),
+        userId,
+        new Timestamp(ClockUtil.getCurrentTime().getTime()),
+        reason,
+        writtenOrder());
   }
 
   /**
@@ -90,11 +102,18 @@ public class CaseRecordLog {
   /** Oldest first, in the order they were written. */
   List<Entry> entries(String businessKey, Action... actions) {
     List<String> names = java.util.Arrays.stream(actions).map(Action::name).toList();
-    return jdbc.query("SELECT BUSINESS_KEY_, ACTION_, USER_ID_, TIME_, REASON_ FROM " + TABLE
-            + " WHERE BUSINESS_KEY_ = ? ORDER BY WRITTEN_",
-            (row, i) -> new Entry(row.getString(1), Action.valueOf(row.getString(2)), row.getString(3),
-                new Date(row.getTimestamp(4).getTime()), row.getString(5)),
-            businessKey).stream()
+    return jdbc
+        .query(
+            "SELECT BUSINESS_KEY_, ACTION_, USER_ID_, TIME_, REASON_ FROM " + TABLE
+                + " WHERE BUSINESS_KEY_ = ? ORDER BY WRITTEN_",
+            (row, i) -> new Entry(
+                row.getString(1),
+                Action.valueOf(row.getString(2)),
+                row.getString(3),
+                new Date(row.getTimestamp(4).getTime()),
+                row.getString(5)),
+            businessKey)
+        .stream()
         .filter(entry -> names.isEmpty() || names.contains(entry.action().name()))
         .toList();
   }

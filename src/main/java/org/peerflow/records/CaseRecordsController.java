@@ -41,8 +41,13 @@ class CaseRecordsController {
   private final CaseRecordDocument document;
   private final HistoryService historyService;
 
-  CaseRecordsController(CaseInstances instances, CaseAccess access, CaseRetention retention, CaseRecordLog log,
-      CaseRecordDocument document, ProcessEngine processEngine) {
+  CaseRecordsController(
+      CaseInstances instances,
+      CaseAccess access,
+      CaseRetention retention,
+      CaseRecordLog log,
+      CaseRecordDocument document,
+      ProcessEngine processEngine) {
     this.instances = instances;
     this.access = access;
     this.retention = retention;
@@ -57,19 +62,30 @@ class CaseRecordsController {
     List<HistoricProcessInstance> caseInstances = existing(businessKey);
     access.checkMayExport(caller, caseInstances);
     // the engine filters history by the caller's authorizations too: it must show all of the case
-    long visible = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceIds(caseInstances.stream().map(HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet()))
+    long visible = historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceIds(caseInstances.stream()
+            .map(HistoricProcessInstance::getId)
+            .collect(java.util.stream.Collectors.toSet()))
         .count();
     if (visible != caseInstances.size()) {
-      throw new AccessRefusedException("PEERFLOW-REC-024 A part of this case is not readable for you");
+      throw new AccessRefusedException(
+          "PEERFLOW-REC-024 A part of this case is not readable for you");
     }
     log.append(businessKey, CaseRecordLog.Action.EXPORT, caller.userId(), null);
-    String html = document.render(businessKey, caseInstances,
-        log.entries(businessKey, CaseRecordLog.Action.HOLD, CaseRecordLog.Action.LIFT), caller.userId());
+    String html = document.render(
+        businessKey,
+        caseInstances,
+        log.entries(businessKey, CaseRecordLog.Action.HOLD, CaseRecordLog.Action.LIFT),
+        caller.userId());
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("case-record-" + businessKey.replaceAll("[^A-Za-z0-9._-]", "_") + ".html").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("case-record-" + businessKey.replaceAll("[^A-Za-z0-9._-]", "_") + ".html")
+                .build()
+                .toString())
         // a record is a document, not an application: no script, nothing loaded from elsewhere
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
         .header("X-Content-Type-Options", "nosniff")
@@ -85,7 +101,8 @@ class CaseRecordsController {
   }
 
   @PostMapping("/hold")
-  ResponseEntity<Map<String, Object>> placeHold(@PathVariable String businessKey, @RequestBody ReasonBody body) {
+  ResponseEntity<Map<String, Object>> placeHold(
+      @PathVariable String businessKey, @RequestBody ReasonBody body) {
     CaseAccess.Caller caller = access.caller();
     access.checkMayHold(caller, existing(businessKey));
     retention.hold(businessKey, caller.userId(), reason(body));
@@ -101,8 +118,13 @@ class CaseRecordsController {
   }
 
   private Map<String, Object> holdState(String businessKey) {
-    return Map.of("businessKey", businessKey, "held", retention.isHeld(businessKey),
-        "history", log.entries(businessKey, CaseRecordLog.Action.HOLD, CaseRecordLog.Action.LIFT));
+    return Map.of(
+        "businessKey",
+        businessKey,
+        "held",
+        retention.isHeld(businessKey),
+        "history",
+        log.entries(businessKey, CaseRecordLog.Action.HOLD, CaseRecordLog.Action.LIFT));
   }
 
   private List<HistoricProcessInstance> existing(String businessKey) {
@@ -115,10 +137,12 @@ class CaseRecordsController {
 
   private static String reason(ReasonBody body) {
     if (body == null || body.reason() == null || body.reason().isBlank()) {
-      throw new IllegalArgumentException("PEERFLOW-REC-003 A legal hold and its lifting need a reason");
+      throw new IllegalArgumentException(
+          "PEERFLOW-REC-003 A legal hold and its lifting need a reason");
     }
     if (body.reason().length() > 4000) {
-      throw new IllegalArgumentException("PEERFLOW-REC-004 The reason is longer than 4000 characters");
+      throw new IllegalArgumentException(
+          "PEERFLOW-REC-004 The reason is longer than 4000 characters");
     }
     return body.reason().strip();
   }
@@ -144,6 +168,8 @@ class CaseRecordsController {
   }
 
   private static ResponseEntity<Map<String, String>> answer(HttpStatus status, RuntimeException e) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", e.getMessage()));
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", e.getMessage()));
   }
 }

@@ -50,7 +50,8 @@ public class CaseRetention {
   void hold(String businessKey, String userId, String reason) {
     List<HistoricProcessInstance> roots = existingRoots(businessKey);
     if (log.isHeld(businessKey)) {
-      throw new HoldStateException("PEERFLOW-REC-010 Case " + businessKey + " is already on legal hold");
+      throw new HoldStateException(
+          "PEERFLOW-REC-010 Case " + businessKey + " is already on legal hold");
     }
     log.append(businessKey, CaseRecordLog.Action.HOLD, userId, reason);
     clearRemovalTime(roots);
@@ -60,7 +61,8 @@ public class CaseRetention {
   void lift(String businessKey, String userId, String reason) {
     List<HistoricProcessInstance> roots = existingRoots(businessKey);
     if (!log.isHeld(businessKey)) {
-      throw new HoldStateException("PEERFLOW-REC-012 Case " + businessKey + " is not on legal hold");
+      throw new HoldStateException(
+          "PEERFLOW-REC-012 Case " + businessKey + " is not on legal hold");
     }
     log.append(businessKey, CaseRecordLog.Action.LIFT, userId, reason);
     align(roots, null);
@@ -91,8 +93,12 @@ public class CaseRetention {
 
   private void clearRemovalTime(List<HistoricProcessInstance> roots) {
     String[] ids = roots.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-    instances.asPeerflow(() -> historyService.setRemovalTimeToHistoricProcessInstances()
-        .clearedRemovalTime().byIds(ids).hierarchical().executeAsync());
+    instances.asPeerflow(() -> historyService
+        .setRemovalTimeToHistoricProcessInstances()
+        .clearedRemovalTime()
+        .byIds(ids)
+        .hierarchical()
+        .executeAsync());
   }
 
   /**
@@ -107,13 +113,18 @@ public class CaseRetention {
       if (!ending && root.getEndTime() == null) {
         return; // the part still running aligns them all when it ends
       }
-      Integer days = repositoryService.getProcessDefinition(root.getProcessDefinitionId()).getHistoryTimeToLive();
+      Integer days = repositoryService
+          .getProcessDefinition(root.getProcessDefinitionId())
+          .getHistoryTimeToLive();
       if (days == null) {
-        LOG.warn("PEERFLOW-REC-014 {} has no historyTimeToLive: case {} is kept", root.getProcessDefinitionKey(),
+        LOG.warn(
+            "PEERFLOW-REC-014 {} has no historyTimeToLive: case {} is kept",
+            root.getProcessDefinitionKey(),
             root.getBusinessKey());
         return;
       }
-      ownRemovalTimes.put(root, plusDays(ending ? ClockUtil.getCurrentTime() : root.getEndTime(), days));
+      ownRemovalTimes.put(
+          root, plusDays(ending ? ClockUtil.getCurrentTime() : root.getEndTime(), days));
     }
     Date latest = ownRemovalTimes.values().stream().max(Date::compareTo).orElse(null);
     String[] toChange = ownRemovalTimes.entrySet().stream()
@@ -123,8 +134,12 @@ public class CaseRetention {
         .map(own -> own.getKey().getId())
         .toArray(String[]::new);
     if (toChange.length > 0) {
-      instances.asPeerflow(() -> historyService.setRemovalTimeToHistoricProcessInstances()
-          .absoluteRemovalTime(latest).byIds(toChange).hierarchical().executeAsync());
+      instances.asPeerflow(() -> historyService
+          .setRemovalTimeToHistoricProcessInstances()
+          .absoluteRemovalTime(latest)
+          .byIds(toChange)
+          .hierarchical()
+          .executeAsync());
     }
   }
 

@@ -25,7 +25,9 @@ final class Causes {
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
       chain.add(t);
       if (t instanceof java.sql.SQLException sql) {
-        for (java.sql.SQLException next = sql.getNextException(); next != null && !chain.contains(next); next = next.getNextException()) {
+        for (java.sql.SQLException next = sql.getNextException();
+            next != null && !chain.contains(next);
+            next = next.getNextException()) {
           chain.add(next);
         }
       }

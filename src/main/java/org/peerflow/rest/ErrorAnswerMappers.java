@@ -30,7 +30,8 @@ class ErrorAnswerMappers implements ResourceConfigCustomizer {
 
   @Priority(1)
   public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
-    @Context UriInfo uri;
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(ProcessEngineException e) {
@@ -40,7 +41,8 @@ class ErrorAnswerMappers implements ResourceConfigCustomizer {
 
   @Priority(1)
   public static class WrappedEngineFailure implements ExceptionMapper<RestException> {
-    @Context UriInfo uri;
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(RestException e) {
@@ -59,9 +61,12 @@ class ErrorAnswerMappers implements ResourceConfigCustomizer {
     public boolean taskIsGone(String taskId) {
       ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
       var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      // whether the task exists, not whether this user may see it: the rows decide between 403 and 404
-      return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-          () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0));
+      // whether the task exists, not whether this user may see it: the rows decide between 403 and
+      // 404
+      return configuration
+          .getCommandExecutorTxRequired()
+          .execute(context -> context.runWithoutAuthorization(
+              () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0));
     }
   }
 }

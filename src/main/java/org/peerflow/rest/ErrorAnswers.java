@@ -56,14 +56,19 @@ final class ErrorAnswers {
    * @param type the exception, anywhere in the cause chain
    * @param when a further condition on it (an error code, a SQL state, the request)
    */
-  record Row(String failure, Class<? extends Throwable> type, BiPredicate<Throwable, Request> when, Reply reply) {
+  record Row(
+      String failure,
+      Class<? extends Throwable> type,
+      BiPredicate<Throwable, Request> when,
+      Reply reply) {
     boolean matches(Throwable candidate, Request request) {
       return type.isInstance(candidate) && when.test(candidate, request);
     }
   }
 
   /** A task action (claim, complete, submit-form, resolve) and the task's id. */
-  private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(claim|complete|submit-form|resolve)$");
+  private static final Pattern TASK_ACTION =
+      Pattern.compile("(?:^|/)task/([^/]+)/(claim|complete|submit-form|resolve)$");
   /** Any request about one task: {@code task/42/...} (not {@code history/task/...}). */
   private static final Pattern TASK = Pattern.compile("^/?(?:engine/[^/]+/)?task/([^/]+)(?:/|$)");
   /** SQL state of a unique-key violation (SQL standard class 23; H2 and PostgreSQL use it). */
@@ -72,32 +77,69 @@ final class ErrorAnswers {
   private static final BiPredicate<Throwable, Request> ALWAYS = (failure, request) -> true;
 
   static final List<Row> ROWS = List.of(
-      new Row("the task acted on was ended by another user's action, which removed its authorizations "
-          + "before this request's permission check", AuthorizationException.class,
-          ErrorAnswers::actsOnAGoneTask, ErrorAnswers::taskEndedBySomeoneElse),
-      new Row("the task acted on was ended by another user's action (Camunda wraps the failure into a 500)",
-          RestException.class, (failure, request) -> ((RestException) failure).getStatus() == Status.INTERNAL_SERVER_ERROR
-              && actsOnAGoneTask(failure, request), ErrorAnswers::taskEndedBySomeoneElse),
-      new Row("two writes of one row at once, caught by the engine's version check", OptimisticLockingException.class,
-          ALWAYS, ErrorAnswers::changedAtTheSameTime),
-      new Row("an engine failure with Camunda's optimistic-locking code", ProcessEngineException.class,
-          code(BuiltinExceptionCode.OPTIMISTIC_LOCKING), ErrorAnswers::changedAtTheSameTime),
-      new Row("two transactions waiting for each other's rows (Camunda's deadlock code)", ProcessEngineException.class,
-          code(BuiltinExceptionCode.DEADLOCK), (failure, camunda, request) -> new Answer(Status.CONFLICT, null,
-              "Another request changed the same data at the same moment; try again. (" + camunda.getMessage() + ")")),
-      new Row("the task is already claimed by another user", TaskAlreadyClaimedException.class,
-          ALWAYS, ErrorAnswers::changedAtTheSameTime),
-      new Row("one row inserted twice at once (e.g. one user's two claims of a task insert his authorization "
-          + "twice)", SQLException.class, (failure, request) -> UNIQUE_VIOLATION.equals(((SQLException) failure).getSQLState()),
+      new Row(
+          "the task acted on was ended by another user's action, which removed its authorizations "
+              + "before this request's permission check",
+          AuthorizationException.class,
+          ErrorAnswers::actsOnAGoneTask,
+          ErrorAnswers::taskEndedBySomeoneElse),
+      new Row(
+          "the task acted on was ended by another user's action (Camunda wraps the failure into a 500)",
+          RestException.class,
+          (failure, request) ->
+              ((RestException) failure).getStatus() == Status.INTERNAL_SERVER_ERROR
+                  && actsOnAGoneTask(failure, request),
+          ErrorAnswers::taskEndedBySomeoneElse),
+      new Row(
+          "two writes of one row at once, caught by the engine's version check",
+          OptimisticLockingException.class,
+          ALWAYS,
+          ErrorAnswers::changedAtTheSameTime),
+      new Row(
+          "an engine failure with Camunda's optimistic-locking code",
+          ProcessEngineException.class,
+          code(BuiltinExceptionCode.OPTIMISTIC_LOCKING),
+          ErrorAnswers::changedAtTheSameTime),
+      new Row(
+          "two transactions waiting for each other's rows (Camunda's deadlock code)",
+          ProcessEngineException.class,
+          code(BuiltinExceptionCode.DEADLOCK),
+          (failure, camunda, request) -> new Answer(
+              Status.CONFLICT,
+              null,
+              "Another request changed the same data at the same moment; try again. ("
+                  + camunda.getMessage() + ")")),
+      new Row(
+          "the task is already claimed by another user",
+          TaskAlreadyClaimedException.class,
+          ALWAYS,
+          ErrorAnswers::changedAtTheSameTime),
+      new Row(
+          "one row inserted twice at once (e.g. one user's two claims of a task insert his authorization "
+              + "twice)",
+          SQLException.class,
+          (failure, request) -> UNIQUE_VIOLATION.equals(((SQLException) failure).getSQLState()),
           ErrorAnswers::insertedTwice),
-      new Row("the task named in the request does not exist (any more)", NullValueException.class,
-          ErrorAnswers::namesAGoneTask, (failure, camunda, request) -> new Answer(Status.NOT_FOUND, null, null)),
-      new Row("what the request names does not exist", NotFoundException.class,
-          ALWAYS, (failure, camunda, request) -> new Answer(Status.NOT_FOUND, null, null)),
-      new Row("Peerflow or the engine refused the request's input (an unknown position, a missing e-mail address)",
-          BadUserRequestException.class, ALWAYS, ErrorAnswers::refusedInput),
-      new Row("a form check refused a completion (a required field missing)", FormFieldValidationException.class,
-          ALWAYS, ErrorAnswers::refusedInput));
+      new Row(
+          "the task named in the request does not exist (any more)",
+          NullValueException.class,
+          ErrorAnswers::namesAGoneTask,
+          (failure, camunda, request) -> new Answer(Status.NOT_FOUND, null, null)),
+      new Row(
+          "what the request names does not exist",
+          NotFoundException.class,
+          ALWAYS,
+          (failure, camunda, request) -> new Answer(Status.NOT_FOUND, null, null)),
+      new Row(
+          "Peerflow or the engine refused the request's input (an unknown position, a missing e-mail address)",
+          BadUserRequestException.class,
+          ALWAYS,
+          ErrorAnswers::refusedInput),
+      new Row(
+          "a form check refused a completion (a required field missing)",
+          FormFieldValidationException.class,
+          ALWAYS,
+          ErrorAnswers::refusedInput));
 
   private ErrorAnswers() {}
 
@@ -114,7 +156,10 @@ final class ErrorAnswers {
           if (answer.message() != null) {
             body.setMessage(answer.message());
           }
-          return Response.status(answer.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+          return Response.status(answer.status())
+              .entity(body)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .build();
         }
       }
     }
@@ -123,7 +168,8 @@ final class ErrorAnswers {
 
   private static Response camundas(Throwable failure) {
     Response answer = ExceptionHandlerHelper.getInstance().getResponse(failure);
-    if (answer.getEntity() instanceof ExceptionDto camunda && (camunda.getMessage() == null || camunda.getMessage().isBlank())) {
+    if (answer.getEntity() instanceof ExceptionDto camunda
+        && (camunda.getMessage() == null || camunda.getMessage().isBlank())) {
       // e.g. a body that is not JSON: Camunda answers 400 without a word
       camunda.setMessage("The request could not be read: " + rootMessage(failure));
     }
@@ -148,17 +194,25 @@ final class ErrorAnswers {
 
   // --- replies --------------------------------------------------------------------------------
 
-  private static Answer changedAtTheSameTime(Throwable failure, ExceptionDto camunda, Request request) {
-    return new Answer(Status.CONFLICT, null,
-        "Someone else changed this task at the same time; reload it. (" + camunda.getMessage() + ")");
+  private static Answer changedAtTheSameTime(
+      Throwable failure, ExceptionDto camunda, Request request) {
+    return new Answer(
+        Status.CONFLICT,
+        null,
+        "Someone else changed this task at the same time; reload it. (" + camunda.getMessage()
+            + ")");
   }
 
   /** A claim says 404 as a claim of an already completed task does; a completion says 409. */
-  private static Answer taskEndedBySomeoneElse(Throwable failure, ExceptionDto camunda, Request request) {
+  private static Answer taskEndedBySomeoneElse(
+      Throwable failure, ExceptionDto camunda, Request request) {
     Matcher action = TASK_ACTION.matcher(request.path());
     action.find();
-    return new Answer(action.group(2).equals("claim") ? Status.NOT_FOUND : Status.CONFLICT, null,
-        "Task " + action.group(1) + " was completed by someone else at the same time; nothing of this request was kept.");
+    return new Answer(
+        action.group(2).equals("claim") ? Status.NOT_FOUND : Status.CONFLICT,
+        null,
+        "Task " + action.group(1)
+            + " was completed by someone else at the same time; nothing of this request was kept.");
   }
 
   private static Answer insertedTwice(Throwable failure, ExceptionDto camunda, Request request) {

@@ -37,8 +37,10 @@ class JsonVariableValues implements ResourceConfigCustomizer {
   @Priority(Priorities.USER - 100) // chosen before Camunda's own JacksonConfigurator
   static final class SpinAwareObjectMapper implements ContextResolver<ObjectMapper> {
 
-    private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper())
-        .registerModule(new SimpleModule("peerflow-spin-json").addSerializer(SpinJsonNode.class, new SpinJsonWriter()));
+    private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(
+            new ObjectMapper())
+        .registerModule(new SimpleModule("peerflow-spin-json")
+            .addSerializer(SpinJsonNode.class, new SpinJsonWriter()));
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
@@ -48,7 +50,9 @@ class JsonVariableValues implements ResourceConfigCustomizer {
 
   static final class SpinJsonWriter extends JsonSerializer<SpinJsonNode> {
     @Override
-    public void serialize(SpinJsonNode node, JsonGenerator generator, SerializerProvider serializers) throws IOException {
+    public void serialize(
+        SpinJsonNode node, JsonGenerator generator, SerializerProvider serializers)
+        throws IOException {
       generator.writeRawValue(node.toString());
     }
   }

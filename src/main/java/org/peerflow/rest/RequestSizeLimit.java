@@ -26,8 +26,10 @@ import org.springframework.core.Ordered;
 class RequestSizeLimit {
 
   @Bean
-  FilterRegistrationBean<Filter> restRequestSizeLimit(@Value("${peerflow.rest.max-request-bytes:5242880}") long limit) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new LimitFilter(limit));
+  FilterRegistrationBean<Filter> restRequestSizeLimit(
+      @Value("${peerflow.rest.max-request-bytes:5242880}") long limit) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new LimitFilter(limit));
     registration.setName("peerflow-rest-size-limit");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -48,7 +50,8 @@ class RequestSizeLimit {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+        throws IOException, ServletException {
       HttpServletRequest request = (HttpServletRequest) req;
       HttpServletResponse response = (HttpServletResponse) res;
       if (request.getContentLengthLong() > limit) {
@@ -70,8 +73,10 @@ class RequestSizeLimit {
     private void refuse(HttpServletResponse response) throws IOException {
       response.setStatus(413);
       response.setContentType("application/json");
-      response.getWriter().write("{\"type\":\"PayloadTooLarge\",\"message\":\"The request body is larger than "
-          + limit + " bytes; nothing was changed.\"}");
+      response
+          .getWriter()
+          .write("{\"type\":\"PayloadTooLarge\",\"message\":\"The request body is larger than "
+              + limit + " bytes; nothing was changed.\"}");
     }
   }
 

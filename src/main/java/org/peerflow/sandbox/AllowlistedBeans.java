@@ -21,7 +21,8 @@ final class AllowlistedBeans extends AbstractMap<Object, Object> {
 
   @Override
   public boolean containsKey(Object name) {
-    return name instanceof String bean && ExpressionAllowlist.beanNames().contains(bean)
+    return name instanceof String bean
+        && ExpressionAllowlist.beanNames().contains(bean)
         && beanFactory.containsBean(bean);
   }
 
@@ -32,8 +33,10 @@ final class AllowlistedBeans extends AbstractMap<Object, Object> {
 
   @Override
   public Set<Entry<Object, Object>> entrySet() {
-    return ExpressionAllowlist.beanNames().stream().filter(this::containsKey)
-        .map(name -> Map.entry((Object) name, beanFactory.getBean(name))).collect(Collectors.toSet());
+    return ExpressionAllowlist.beanNames().stream()
+        .filter(this::containsKey)
+        .map(name -> Map.entry((Object) name, beanFactory.getBean(name)))
+        .collect(Collectors.toSet());
   }
 
   /** @return the bean name when {@code object} is one of these beans, else null */

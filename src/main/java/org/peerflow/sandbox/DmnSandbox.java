@@ -27,7 +27,8 @@ final class DmnSandbox {
 
     static Defaults ofEngine() {
       ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-      DefaultDmnEngineConfiguration dmn = engine == null ? null : engine.getDmnEngineConfiguration();
+      DefaultDmnEngineConfiguration dmn =
+          engine == null ? null : engine.getDmnEngineConfiguration();
       if (dmn == null) {
         return new Defaults(Map.of());
       }
@@ -39,11 +40,14 @@ final class DmnSandbox {
     }
 
     String of(String element) {
-      return byElement.getOrDefault(element, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+      return byElement.getOrDefault(
+          element, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
     }
   }
 
-  private static final String[] KINDS = {"inputExpression", "inputEntry", "outputEntry", "literalExpression"};
+  private static final String[] KINDS = {
+    "inputExpression", "inputEntry", "outputEntry", "literalExpression"
+  };
 
   private final ExpressionRules rules;
   private final Defaults defaults;
@@ -87,13 +91,15 @@ final class DmnSandbox {
       String juel = text.contains("${") || text.contains("#{") ? text : "${" + text + "}";
       return rules.refusal(juel).map(why -> label + " " + juel + " " + why + "; " + ADVICE);
     }
-    return Optional.of(label + " is evaluated as " + language + ", a script language; Peerflow decisions use "
-        + "FEEL (or plain JUEL), because a script runs with no authorization check");
+    return Optional.of(
+        label + " is evaluated as " + language + ", a script language; Peerflow decisions use "
+            + "FEEL (or plain JUEL), because a script runs with no authorization check");
   }
 
   private static boolean isFeel(String language) {
     // the same names as the engine's ExpressionEvaluationHandler.isFeelExpressionLanguage
-    return DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE.equalsIgnoreCase(language)
+    return DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE.equalsIgnoreCase(
+            language)
         || language.equals(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE)
         || language.equals(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12)
         || language.equals(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13)

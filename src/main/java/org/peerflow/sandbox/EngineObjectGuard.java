@@ -34,7 +34,8 @@ final class EngineObjectGuard extends ELResolver {
   }
 
   @Override
-  public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+  public Object invoke(
+      ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     if (base != null) {
       check(base, String.valueOf(method), true);
     }
@@ -49,22 +50,31 @@ final class EngineObjectGuard extends ELResolver {
   }
 
   private void check(Object base, String name, boolean call) {
-    if ("class".equals(name) || "getClass".equals(name) || base instanceof Class || base instanceof ClassLoader) {
+    if ("class".equals(name)
+        || "getClass".equals(name)
+        || base instanceof Class
+        || base instanceof ClassLoader) {
       throw refused(name, "a Java class");
     }
     if (base instanceof DelegateExecution) {
-      if (!(call ? ExpressionAllowlist.isExecutionMember(name) : ExpressionAllowlist.EXECUTION_PROPERTIES.contains(name))) {
+      if (!(call
+          ? ExpressionAllowlist.isExecutionMember(name)
+          : ExpressionAllowlist.EXECUTION_PROPERTIES.contains(name))) {
         throw refused(name, "execution");
       }
     } else if (base instanceof DelegateTask) {
-      if (!(call ? ExpressionAllowlist.isTaskMember(name) : ExpressionAllowlist.TASK_PROPERTIES.contains(name))) {
+      if (!(call
+          ? ExpressionAllowlist.isTaskMember(name)
+          : ExpressionAllowlist.TASK_PROPERTIES.contains(name))) {
         throw refused(name, "task");
       }
     } else if (isEngineOrFrameworkObject(base)) {
       throw refused(name, base.getClass().getSimpleName());
     } else {
       String bean = beans.nameOf(base);
-      if (bean != null && !(call && ExpressionAllowlist.FUNCTION_BEANS.getOrDefault(bean, Set.of()).contains(name))) {
+      if (bean != null
+          && !(call
+              && ExpressionAllowlist.FUNCTION_BEANS.getOrDefault(bean, Set.of()).contains(name))) {
         throw refused(name, "the bean " + bean);
       }
     }
@@ -73,8 +83,10 @@ final class EngineObjectGuard extends ELResolver {
   /** Services, entities, configuration, model instances, Spring infrastructure; not variable values. */
   private static boolean isEngineOrFrameworkObject(Object base) {
     String type = base.getClass().getName();
-    return type.startsWith("org.camunda.bpm.engine.") && !type.startsWith("org.camunda.bpm.engine.variable.")
-        || type.startsWith("org.camunda.bpm.model.") || type.startsWith("org.springframework.");
+    return type.startsWith("org.camunda.bpm.engine.")
+            && !type.startsWith("org.camunda.bpm.engine.variable.")
+        || type.startsWith("org.camunda.bpm.model.")
+        || type.startsWith("org.springframework.");
   }
 
   private static ELException refused(String name, String on) {

@@ -23,29 +23,61 @@ final class ExpressionAllowlist {
       "caseReassignment", Set.of("prepare", "apply"));
 
   /** Peerflow's own Java delegates, usable only as a whole camunda:delegateExpression ${name}. */
-  static final Set<String> DELEGATES = Set.of("accommodationStart", "applicationCheck",
-      "consentProposal", "consentWithdrawal", "disclosureCheck", "offerReferrals",
-      "positionProposal", "sendMail");
+  static final Set<String> DELEGATES = Set.of(
+      "accommodationStart",
+      "applicationCheck",
+      "consentProposal",
+      "consentWithdrawal",
+      "disclosureCheck",
+      "offerReferrals",
+      "positionProposal",
+      "sendMail");
 
   /** The engine's built-in EL functions (JuelExpressionManager registers them). */
-  static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
+  static final Set<String> FUNCTIONS =
+      Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
   /** Read-only properties of {@code execution} (a DelegateExecution). */
-  static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",
-      "processInstanceId", "id", "currentActivityId", "currentActivityName", "eventName",
-      "processDefinitionId", "activityInstanceId", "tenantId");
+  static final Set<String> EXECUTION_PROPERTIES = Set.of(
+      "processBusinessKey",
+      "businessKey",
+      "processInstanceId",
+      "id",
+      "currentActivityId",
+      "currentActivityName",
+      "eventName",
+      "processDefinitionId",
+      "activityInstanceId",
+      "tenantId");
 
   /** Read-only properties of {@code task} (a DelegateTask). */
-  static final Set<String> TASK_PROPERTIES = Set.of("id", "name", "description", "assignee",
-      "owner", "priority", "dueDate", "followUpDate", "createTime", "taskDefinitionKey",
-      "processInstanceId", "executionId", "eventName", "tenantId");
+  static final Set<String> TASK_PROPERTIES = Set.of(
+      "id",
+      "name",
+      "description",
+      "assignee",
+      "owner",
+      "priority",
+      "dueDate",
+      "followUpDate",
+      "createTime",
+      "taskDefinitionKey",
+      "processInstanceId",
+      "executionId",
+      "eventName",
+      "tenantId");
 
   /**
    * Calls on {@code execution} and {@code task}: variables of the case itself. They read and
    * write the current scope and its enclosing scopes within the same process instance only.
    */
-  static final Set<String> VARIABLE_METHODS = Set.of("getVariable", "getVariableLocal",
-      "hasVariable", "hasVariableLocal", "setVariable", "setVariableLocal");
+  static final Set<String> VARIABLE_METHODS = Set.of(
+      "getVariable",
+      "getVariableLocal",
+      "hasVariable",
+      "hasVariableLocal",
+      "setVariable",
+      "setVariableLocal");
 
   private ExpressionAllowlist() {}
 
@@ -55,12 +87,14 @@ final class ExpressionAllowlist {
   }
 
   static boolean isExecutionMember(String name) {
-    return EXECUTION_PROPERTIES.contains(name) || VARIABLE_METHODS.contains(name)
+    return EXECUTION_PROPERTIES.contains(name)
+        || VARIABLE_METHODS.contains(name)
         || EXECUTION_PROPERTIES.contains(propertyOfGetter(name));
   }
 
   static boolean isTaskMember(String name) {
-    return TASK_PROPERTIES.contains(name) || VARIABLE_METHODS.contains(name)
+    return TASK_PROPERTIES.contains(name)
+        || VARIABLE_METHODS.contains(name)
         || TASK_PROPERTIES.contains(propertyOfGetter(name));
   }
 

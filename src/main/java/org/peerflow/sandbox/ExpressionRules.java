@@ -33,14 +33,17 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  */
 final class ExpressionRules {
 
-  private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
-  private static final Pattern WHOLE_DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
+  private static final Builder PARSER =
+      new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+  private static final Pattern WHOLE_DELEGATE =
+      Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
 
   /** Names that lead out of the case's variables, with what they lead to. */
   private static final Map<String, String> FORBIDDEN = forbiddenNames();
 
   /** Engine objects an expression can name; only execution and task have allowed members. */
-  private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "caseExecution", "externalTask");
+  private static final Set<String> ENGINE_OBJECTS =
+      Set.of("execution", "task", "caseExecution", "externalTask");
 
   private final Predicate<String> isSpringBean;
 
@@ -71,7 +74,8 @@ final class ExpressionRules {
     if (whole.matches() && DELEGATES.contains(whole.group(1))) {
       return Optional.empty();
     }
-    return Optional.of("is not one of Peerflow's delegates (" + String.join(", ", new java.util.TreeSet<>(DELEGATES))
+    return Optional.of("is not one of Peerflow's delegates ("
+        + String.join(", ", new java.util.TreeSet<>(DELEGATES))
         + "); a model cannot bring its own Java code");
   }
 
@@ -108,9 +112,12 @@ final class ExpressionRules {
       throw new Refused("uses the delegate '" + name + "' outside camunda:delegateExpression");
     }
     // any other name is a process variable, unless the engine would resolve it to a Spring bean
-    if (!FUNCTION_BEANS.containsKey(name) && !ENGINE_OBJECTS.contains(name) && isSpringBean.test(name)) {
+    if (!FUNCTION_BEANS.containsKey(name)
+        && !ENGINE_OBJECTS.contains(name)
+        && isSpringBean.test(name)) {
       refuseForbidden(name); // the engine's services are Spring beans too
-      throw new Refused("uses the Spring bean '" + name + "', which is not one of Peerflow's functions");
+      throw new Refused(
+          "uses the Spring bean '" + name + "', which is not one of Peerflow's functions");
     }
   }
 
@@ -124,18 +131,21 @@ final class ExpressionRules {
     refuseForbidden(name);
     Node receiver = unwrap(dot.getChild(0));
     String target = receiver instanceof AstIdentifier identifier ? identifier.getName() : null;
-    // the receiver first: what it reaches (the engine's services, a Spring bean) is the better reason
+    // the receiver first: what it reaches (the engine's services, a Spring bean) is the better
+    // reason
     if (target == null) {
       check(receiver);
     } else if (!FUNCTION_BEANS.containsKey(target)) {
       checkIdentifier(target);
     }
-    boolean allowed = target != null && (FUNCTION_BEANS.getOrDefault(target, Set.of()).contains(name)
-        || "execution".equals(target) && ExpressionAllowlist.isExecutionMember(name)
-        || "task".equals(target) && ExpressionAllowlist.isTaskMember(name));
+    boolean allowed = target != null
+        && (FUNCTION_BEANS.getOrDefault(target, Set.of()).contains(name)
+            || "execution".equals(target) && ExpressionAllowlist.isExecutionMember(name)
+            || "task".equals(target) && ExpressionAllowlist.isTaskMember(name));
     if (!allowed) {
-      throw new Refused("calls " + (target == null ? name + "() on a computed value" : target + "." + name + "()")
-          + ", which is not one of Peerflow's functions or execution/task variable calls");
+      throw new Refused(
+          "calls " + (target == null ? name + "() on a computed value" : target + "." + name + "()")
+              + ", which is not one of Peerflow's functions or execution/task variable calls");
     }
     checkChildren(method.getChild(1));
   }
@@ -147,16 +157,20 @@ final class ExpressionRules {
     if (prefix instanceof AstIdentifier identifier) {
       String base = identifier.getName();
       checkIdentifier(base);
-      boolean readable = "execution".equals(base) ? EXECUTION_PROPERTIES.contains(name)
-          : "task".equals(base) ? TASK_PROPERTIES.contains(name)
-          : !ENGINE_OBJECTS.contains(base) && !FUNCTION_BEANS.containsKey(base); // a variable
+      boolean readable = "execution".equals(base)
+          ? EXECUTION_PROPERTIES.contains(name)
+          : "task".equals(base)
+              ? TASK_PROPERTIES.contains(name)
+              : !ENGINE_OBJECTS.contains(base) && !FUNCTION_BEANS.containsKey(base); // a variable
       if (!readable) {
-        throw new Refused("reads " + base + "." + name + ", which is not one of the properties an expression may read");
+        throw new Refused("reads " + base + "." + name
+            + ", which is not one of the properties an expression may read");
       }
     } else if (prefix instanceof AstDot || prefix instanceof AstBracket) {
       check(prefix);
     } else {
-      throw new Refused("reads ." + name + " of a computed value; read properties of variables only");
+      throw new Refused(
+          "reads ." + name + " of a computed value; read properties of variables only");
     }
   }
 
@@ -173,7 +187,8 @@ final class ExpressionRules {
     while (root instanceof AstProperty) {
       root = unwrap(root.getChild(0));
     }
-    if (!(root instanceof AstIdentifier identifier) || ENGINE_OBJECTS.contains(identifier.getName())
+    if (!(root instanceof AstIdentifier identifier)
+        || ENGINE_OBJECTS.contains(identifier.getName())
         || FUNCTION_BEANS.containsKey(identifier.getName())) {
       throw new Refused("looks up a computed name [...] outside a variable");
     }
@@ -205,18 +220,37 @@ final class ExpressionRules {
 
   private static Map<String, String> forbiddenNames() {
     Map<String, String> names = new java.util.HashMap<>();
-    for (String name : Set.of("processEngineServices", "processEngine", "processEngineConfiguration",
-        "identityService", "authorizationService", "runtimeService", "taskService", "historyService",
-        "repositoryService", "managementService", "formService", "filterService",
-        "externalTaskService", "caseService", "decisionService")) {
+    for (String name : Set.of(
+        "processEngineServices",
+        "processEngine",
+        "processEngineConfiguration",
+        "identityService",
+        "authorizationService",
+        "runtimeService",
+        "taskService",
+        "historyService",
+        "repositoryService",
+        "managementService",
+        "formService",
+        "filterService",
+        "externalTaskService",
+        "caseService",
+        "decisionService")) {
       names.put(name, "reaches the engine's services");
     }
-    for (String name : Set.of("superExecution", "superCaseExecution", "subProcessInstance",
-        "processInstance", "parent", "executions")) {
-      names.put(name, "reaches another execution than the case's own variables (a parent, a called or calling process)");
+    for (String name : Set.of(
+        "superExecution",
+        "superCaseExecution",
+        "subProcessInstance",
+        "processInstance",
+        "parent",
+        "executions")) {
+      names.put(
+          name,
+          "reaches another execution than the case's own variables (a parent, a called or calling process)");
     }
-    for (String name : Set.of("bpmnModelInstance", "bpmnModelElementInstance", "processDefinition",
-        "dmnModelInstance")) {
+    for (String name : Set.of(
+        "bpmnModelInstance", "bpmnModelElementInstance", "processDefinition", "dmnModelInstance")) {
       names.put(name, "reaches the engine's model objects");
     }
     for (String name : Set.of("class", "classLoader", "declaredMethods", "module")) {

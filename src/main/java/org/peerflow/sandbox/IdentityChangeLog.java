@@ -47,14 +47,19 @@ final class IdentityChangeLog extends CommandInterceptor {
       return next.execute(command);
     }
     String change = describe(command);
-    String by = identityService.getCurrentAuthentication() == null ? "Peerflow's configuration (no user logged in)"
+    String by = identityService.getCurrentAuthentication() == null
+        ? "Peerflow's configuration (no user logged in)"
         : "user '" + identityService.getCurrentAuthentication().getUserId() + "'";
     // a command issued from inside an execution: an expression, listener or delegate of a model
     if (Context.getCoreExecutionContext() != null) {
-      LOG.warn("PEERFLOW-SANDBOX-010 Refused from a running process ({}), as {}: {}",
-          Context.getCoreExecutionContext().getExecution().getId(), by, change);
-      throw new ProcessEngineException("PEERFLOW-SANDBOX-010 A running process may not change identities or "
-          + "authorizations (" + change + "); use Camunda Admin");
+      LOG.warn(
+          "PEERFLOW-SANDBOX-010 Refused from a running process ({}), as {}: {}",
+          Context.getCoreExecutionContext().getExecution().getId(),
+          by,
+          change);
+      throw new ProcessEngineException(
+          "PEERFLOW-SANDBOX-010 A running process may not change identities or "
+              + "authorizations (" + change + "); use Camunda Admin");
     }
     T result = next.execute(command);
     LOG.info("PEERFLOW-SANDBOX-001 Identity change by {}: {}", by, change);
@@ -63,9 +68,12 @@ final class IdentityChangeLog extends CommandInterceptor {
 
   private static boolean isIdentityOrAuthorizationChange(Command<?> command) {
     // newUser/newGroup/newTenant only build an object in memory; saving it is the change
-    return command instanceof AbstractWritableIdentityServiceCmd && !(command instanceof CreateUserCmd
-        || command instanceof CreateGroupCmd || command instanceof CreateTenantCmd)
-        || command instanceof SaveAuthorizationCmd || command instanceof DeleteAuthorizationCmd;
+    return command instanceof AbstractWritableIdentityServiceCmd
+            && !(command instanceof CreateUserCmd
+                || command instanceof CreateGroupCmd
+                || command instanceof CreateTenantCmd)
+        || command instanceof SaveAuthorizationCmd
+        || command instanceof DeleteAuthorizationCmd;
   }
 
   /** "CreateMembership userId=owen groupId=hr": ids only, never passwords or other values. */
@@ -90,7 +98,8 @@ final class IdentityChangeLog extends CommandInterceptor {
         }
       }
     }
-    return command.getClass().getSimpleName().replaceAll("Cmd$", "") + " " + String.join(" ", parts);
+    return command.getClass().getSimpleName().replaceAll("Cmd$", "") + " "
+        + String.join(" ", parts);
   }
 
   private static String describe(Authorization authorization) {
@@ -100,15 +109,21 @@ final class IdentityChangeLog extends CommandInterceptor {
       default -> "grant";
     };
     String permissions = authorization.getAuthorizationType() != Authorization.AUTH_TYPE_REVOKE
-        && authorization.isEveryPermissionGranted() ? "ALL"
-        : Arrays.stream(authorization.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType())))
-            .map(permission -> permission.getName()).filter(name -> !"NONE".equals(name) && !"ALL".equals(name))
+            && authorization.isEveryPermissionGranted()
+        ? "ALL"
+        : Arrays.stream(authorization.getPermissions(
+                ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType())))
+            .map(permission -> permission.getName())
+            .filter(name -> !"NONE".equals(name) && !"ALL".equals(name))
             .collect(Collectors.joining(","));
     String resource = ResourceTypeUtil.getResourceByType(authorization.getResourceType()) == null
         ? String.valueOf(authorization.getResourceType())
         : ResourceTypeUtil.getResourceByType(authorization.getResourceType()).resourceName();
-    return type + " " + permissions + " on " + resource + " " + authorization.getResourceId() + " to "
-        + (authorization.getUserId() != null ? "user " + authorization.getUserId() : "group " + authorization.getGroupId());
+    return type + " " + permissions + " on " + resource + " " + authorization.getResourceId()
+        + " to "
+        + (authorization.getUserId() != null
+            ? "user " + authorization.getUserId()
+            : "group " + authorization.getGroupId());
   }
 
   private static Object read(Field field, Object owner) {

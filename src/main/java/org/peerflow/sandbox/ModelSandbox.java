@@ -24,9 +24,10 @@ import org.w3c.dom.Element;
  */
 class ModelSandbox implements Deployer {
 
-  static final String ADVICE = "an expression may use process variables, Peerflow's functions (businessDays, "
-      + "sendNotice, consentDates, accommodationClock, now(), dateTime(), currentUser()) and the case's own "
-      + "variables and business key through execution/task (see README \"What an expression may use\")";
+  static final String ADVICE =
+      "an expression may use process variables, Peerflow's functions (businessDays, "
+          + "sendNotice, consentDates, accommodationClock, now(), dateTime(), currentUser()) and the case's own "
+          + "variables and business key through execution/task (see README \"What an expression may use\")";
 
   private final ExpressionRules rules;
 
@@ -39,15 +40,18 @@ class ModelSandbox implements Deployer {
     if (!deployment.isNew()) {
       return; // a definition cache reload of something already accepted
     }
-    deployment.getResources().values().stream().sorted(Comparator.comparing(ResourceEntity::getName))
+    deployment.getResources().values().stream()
+        .sorted(Comparator.comparing(ResourceEntity::getName))
         .forEach(this::check);
   }
 
   private void check(ResourceEntity resource) {
     String name = resource.getName();
     if (endsWithAny(name, CmmnDeployer.CMMN_RESOURCE_SUFFIXES)) {
-      throw refusal(name, "a CMMN case definition; Peerflow runs BPMN and DMN only, and a case "
-          + "definition's listeners and expressions would run unchecked");
+      throw refusal(
+          name,
+          "a CMMN case definition; Peerflow runs BPMN and DMN only, and a case "
+              + "definition's listeners and expressions would run unchecked");
     }
     boolean bpmn = endsWithAny(name, BpmnDeployer.BPMN_RESOURCE_SUFFIXES);
     boolean dmn = endsWithAny(name, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES);
@@ -57,8 +61,10 @@ class ModelSandbox implements Deployer {
     // what cannot be read cannot be judged: refused (the model checks, which run first, already
     // refuse broken XML with the parser's message; this also covers what only they would accept)
     Element root = parse(resource.getBytes())
-        .orElseThrow(() -> refusal(name, "cannot be read as plain XML (a DOCTYPE or entity is not allowed)"));
-    Optional<String> problem = bpmn ? new BpmnSandbox(rules).problem(root)
+        .orElseThrow(() ->
+            refusal(name, "cannot be read as plain XML (a DOCTYPE or entity is not allowed)"));
+    Optional<String> problem = bpmn
+        ? new BpmnSandbox(rules).problem(root)
         : new DmnSandbox(rules, DmnSandbox.Defaults.ofEngine()).problem(root);
     problem.ifPresent(p -> {
       throw refusal(name, p);
@@ -79,7 +85,8 @@ class ModelSandbox implements Deployer {
       return element.getLocalName();
     }
     String name = labelled.getAttribute("name");
-    return labelled.getAttribute("id") + (name.isEmpty() ? "" : " (\"" + name.replaceAll("\\s+", " ") + "\")");
+    return labelled.getAttribute("id")
+        + (name.isEmpty() ? "" : " (\"" + name.replaceAll("\\s+", " ") + "\")");
   }
 
   private static boolean endsWithAny(String name, String[] suffixes) {

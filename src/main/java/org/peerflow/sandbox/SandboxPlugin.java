@@ -29,16 +29,20 @@ class SandboxPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     List<Deployer> preDeployers = configuration.getCustomPreDeployers();
-    preDeployers.add(afterModelChecks(preDeployers), new ModelSandbox(new ExpressionRules(beanFactory::containsBean)));
+    preDeployers.add(
+        afterModelChecks(preDeployers),
+        new ModelSandbox(new ExpressionRules(beanFactory::containsBean)));
 
     AllowlistedBeans beans = new AllowlistedBeans(beanFactory);
     configuration.setBeans(beans); // also what scripts would see as beans
     configuration.setExpressionManager(new SandboxedExpressionManager(beans));
 
     // one instance per chain: an interceptor holds the next link of its chain
-    configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
+    configuration.setCustomPreCommandInterceptorsTxRequired(with(
+        configuration.getCustomPreCommandInterceptorsTxRequired(),
         new IdentityChangeLog(configuration.getIdentityService())));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
         new IdentityChangeLog(configuration.getIdentityService())));
   }
 
@@ -55,8 +59,10 @@ class SandboxPlugin extends AbstractProcessEnginePlugin {
     return 0; // the model checks are put first when their plugin runs after this one
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+  private static List<CommandInterceptor> with(
+      List<CommandInterceptor> interceptors, CommandInterceptor added) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(added);
     return all;
   }

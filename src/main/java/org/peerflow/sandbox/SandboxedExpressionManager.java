@@ -14,7 +14,9 @@ final class SandboxedExpressionManager extends SpringExpressionManager {
   private final AllowlistedBeans allowlistedBeans;
 
   SandboxedExpressionManager(AllowlistedBeans beans) {
-    super(null, beans); // with a bean map, SpringExpressionManager never reads the application context
+    super(
+        null,
+        beans); // with a bean map, SpringExpressionManager never reads the application context
     this.allowlistedBeans = beans;
   }
 

@@ -28,11 +28,18 @@ final class AccommodationRequestWalk implements ProcessWalk {
     ProcessInstance request = walk.toDecision();
     walk.decide(request, "approve");
     walk.implement(request);
-    // the job executor is off in this part: fire the follow-up timer as it would ten business days later
+    // the job executor is off in this part: fire the follow-up timer as it would ten business days
+    // later
     ManagementService management = engine.getManagementService();
-    management.executeJob(management.createJobQuery().processInstanceId(request.getId())
-        .activityId("Event_FollowUpDue").singleResult().getId());
-    complete(task("Task_FollowUp", request), withVariables("accommodationEffective", "yes", "followUpNotes", "Works well"));
+    management.executeJob(management
+        .createJobQuery()
+        .processInstanceId(request.getId())
+        .activityId("Event_FollowUpDue")
+        .singleResult()
+        .getId());
+    complete(
+        task("Task_FollowUp", request),
+        withVariables("accommodationEffective", "yes", "followUpNotes", "Works well"));
     ProcessWalk.assertEnded(engine, request, "accommodation");
   }
 }

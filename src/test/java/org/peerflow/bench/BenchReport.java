@@ -37,7 +37,8 @@ final class BenchReport {
   }
 
   String markdown() {
-    StringBuilder out = new StringBuilder("### " + title + "\n\n| Part | Figure | Value | Baseline / note |\n| --- | --- | --- | --- |\n");
+    StringBuilder out = new StringBuilder("### " + title
+        + "\n\n| Part | Figure | Value | Baseline / note |\n| --- | --- | --- | --- |\n");
     rows.forEach(r -> out.append(r).append('\n'));
     if (!notes.isEmpty()) {
       out.append('\n');

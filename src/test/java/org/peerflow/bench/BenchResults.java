@@ -20,16 +20,34 @@ class BenchResults {
   @Test
   void writeResults() throws Exception {
     StringBuilder out = new StringBuilder("# Benchmark results\n\n");
-    out.append("- Command: `").append(System.getProperty("bench.command", "mvn -B -Pbench verify")).append("`\n");
-    out.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append('\n');
-    out.append("- Machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, ").append(memory()).append(", ").append(System.getProperty("os.name")).append(' ')
-        .append(System.getProperty("os.version")).append(", Java ").append(System.getProperty("java.version")).append('\n');
-    out.append("- Load average at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip())
-        .append(" (").append(System.getProperty("bench.machine.note", "the machine was shared with other jobs during the run"))
+    out.append("- Command: `")
+        .append(System.getProperty("bench.command", "mvn -B -Pbench verify"))
+        .append("`\n");
+    out.append("- Date: ")
+        .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+        .append('\n');
+    out.append("- Machine: ")
+        .append(cpu())
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(memory())
+        .append(", ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.version"))
+        .append(", Java ")
+        .append(System.getProperty("java.version"))
+        .append('\n');
+    out.append("- Load average at the end: ")
+        .append(Files.readString(Path.of("/proc/loadavg")).strip())
+        .append(" (")
+        .append(System.getProperty(
+            "bench.machine.note", "the machine was shared with other jobs during the run"))
         .append(")\n\n");
     try (Stream<Path> sections = Files.list(BenchReport.DIR)) {
-      for (Path section : sections.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+      for (Path section :
+          sections.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         out.append(Files.readString(section)).append('\n');
       }
     }
@@ -45,13 +63,18 @@ class BenchResults {
 
   private static String cpu() throws Exception {
     List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-    return lines.stream().filter(l -> l.startsWith("model name")).findFirst()
-        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+    return lines.stream()
+        .filter(l -> l.startsWith("model name"))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1).strip())
+        .orElse("unknown CPU");
   }
 
   private static String memory() throws Exception {
-    return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-        .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GB RAM").orElse("");
+    return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+        .filter(l -> l.startsWith("MemTotal"))
+        .findFirst()
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GB RAM")
+        .orElse("");
   }
-
 }

@@ -47,12 +47,23 @@ class EngineBench extends IntegrationTestBase {
 
   private static final Pattern TASK_LINK = Pattern.compile("\\?task=([0-9a-f-]{36})");
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  HistoryService historyService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final String db = usesPostgres() ? "PostgreSQL" : "H2";
   private BenchReport report;
@@ -64,7 +75,8 @@ class EngineBench extends IntegrationTestBase {
 
   @BeforeAll
   void setUp() {
-    report = new BenchReport("engine-" + db.toLowerCase(), "Engine on " + db + " (embedded, same JVM as the test)");
+    report = new BenchReport(
+        "engine-" + db.toLowerCase(), "Engine on " + db + " (embedded, same JVM as the test)");
     rest = new Rest(port);
     BenchModels.deployOpenTaskAndNotified(processEngine.getRepositoryService());
   }
@@ -89,11 +101,14 @@ class EngineBench extends IntegrationTestBase {
       int tasks = (int) (historyService.createHistoricTaskInstanceQuery().count() - tasksBefore);
       long jobsPerWalk = processEngine.getManagementService().createJobQuery().count() - jobsBefore;
       String plainLine = BenchModels.deployPlainLine(processEngine.getRepositoryService(), tasks);
-      String notifiedLine = BenchModels.deployNotifiedLine(processEngine.getRepositoryService(), tasks);
+      String notifiedLine =
+          BenchModels.deployNotifiedLine(processEngine.getRepositoryService(), tasks);
       // three contestants: the process, the bare engine, and the bare line with Peerflow's own work
       // on each task (e-mails to its candidates, reminder and escalation jobs) — which splits the
       // gap between the first two into what every task costs by design and what the model costs
-      List<Runnable> contestants = List.of(() -> walk.walkOnce(processEngine), () -> walkLine(plainLine, tasks),
+      List<Runnable> contestants = List.of(
+          () -> walk.walkOnce(processEngine),
+          () -> walkLine(plainLine, tasks),
           () -> walkLine(notifiedLine, tasks));
       contestants.forEach(Runnable::run); // warm-up
       long[] runs = new long[contestants.size()];
@@ -113,13 +128,26 @@ class EngineBench extends IntegrationTestBase {
       double rate = runs[0] / seconds[0];
       double plainRate = runs[1] / seconds[1];
       double notifiedRate = runs[2] / seconds[2];
-      report.row("1 throughput", walk.name() + " walks/s (1 thread, Java API)", String.format("%.2f", rate),
-          String.format("bare engine, straight line of %d plain user tasks: %.2f/s", tasks, plainRate));
-      report.row("1 throughput", walk.name() + " ratio to bare engine", String.format("%.2f", rate / plainRate),
-          String.format("target >= 0.7; %d walks, %d user tasks and %d queued jobs (e-mails, deadlines) each", runs[0], tasks, jobsPerWalk));
-      report.row("1 throughput", walk.name() + " ratio to the same line with Peerflow's task e-mails and deadlines",
-          String.format("%.2f", rate / notifiedRate), String.format("that line: %.2f/s, %.2f of the bare engine;"
-              + " each of its %d tasks has candidate group hr (%d members e-mailed) and a due date in 5 business days",
+      report.row(
+          "1 throughput",
+          walk.name() + " walks/s (1 thread, Java API)",
+          String.format("%.2f", rate),
+          String.format(
+              "bare engine, straight line of %d plain user tasks: %.2f/s", tasks, plainRate));
+      report.row(
+          "1 throughput",
+          walk.name() + " ratio to bare engine",
+          String.format("%.2f", rate / plainRate),
+          String.format(
+              "target >= 0.7; %d walks, %d user tasks and %d queued jobs (e-mails, deadlines) each",
+              runs[0], tasks, jobsPerWalk));
+      report.row(
+          "1 throughput",
+          walk.name() + " ratio to the same line with Peerflow's task e-mails and deadlines",
+          String.format("%.2f", rate / notifiedRate),
+          String.format(
+              "that line: %.2f/s, %.2f of the bare engine;"
+                  + " each of its %d tasks has candidate group hr (%d members e-mailed) and a due date in 5 business days",
               notifiedRate, notifiedRate / plainRate, tasks, hrMembers()));
     }
     // the queued e-mails of the walks are not part of the next figures
@@ -130,7 +158,9 @@ class EngineBench extends IntegrationTestBase {
   /** Rows inserted by one fair-chance-hiring walk, its e-mails sent included (RowsPerWalkBench). */
   private void rowsWrittenByOneHiringWalk() {
     int[] rows = RowsWritten.byKind(RowsPerWalkBench.count(processEngine));
-    report.row("1 rows", "fair-chance-hiring rows written per walk, e-mails sent: runtime / history / byte arrays",
+    report.row(
+        "1 rows",
+        "fair-chance-hiring rows written per walk, e-mails sent: runtime / history / byte arrays",
         rows[0] + " / " + rows[1] + " / " + rows[2] + " = " + (rows[0] + rows[1] + rows[2]),
         "inserts counted by MyBatis statement; before the outbox (one peerflow-mail instance per e-mail, two"
             + " deadline jobs per task; same counter on H2, 29 Nov): 208 / 404 / 69 = 681");
@@ -139,7 +169,11 @@ class EngineBench extends IntegrationTestBase {
   private void walkLine(String key, int tasks) {
     String instance = runtimeService.startProcessInstanceByKey(key).getId();
     for (int i = 0; i < tasks; i++) {
-      taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+      taskService.complete(taskService
+          .createTaskQuery()
+          .processInstanceId(instance)
+          .singleResult()
+          .getId());
     }
   }
 
@@ -149,7 +183,10 @@ class EngineBench extends IntegrationTestBase {
 
   private void dropQueuedMails() {
     var management = processEngine.getManagementService();
-    management.createJobQuery().processDefinitionKey("peerflow-mail").list()
+    management
+        .createJobQuery()
+        .processDefinitionKey("peerflow-mail")
+        .list()
         .forEach(job -> management.deleteJob(job.getId()));
   }
 
@@ -178,12 +215,24 @@ class EngineBench extends IntegrationTestBase {
     long budget = seconds("bench.mail.seconds", 20);
     var load = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger started = new AtomicInteger();
-    load.scheduleAtFixedRate(() -> {
-      String instance = runtimeService.startProcessInstanceByKey(BenchModels.NOTIFIED_TASK).getId();
-      long at = System.nanoTime();
-      created.put(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), at);
-      started.incrementAndGet();
-    }, 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
+    load.scheduleAtFixedRate(
+        () -> {
+          String instance = runtimeService
+              .startProcessInstanceByKey(BenchModels.NOTIFIED_TASK)
+              .getId();
+          long at = System.nanoTime();
+          created.put(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(instance)
+                  .singleResult()
+                  .getId(),
+              at);
+          started.incrementAndGet();
+        },
+        0,
+        1000 / perSecond,
+        TimeUnit.MILLISECONDS);
     long stopLoad = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget);
     long giveUp = stopLoad + TimeUnit.SECONDS.toNanos(30);
     int seen = 0;
@@ -213,27 +262,37 @@ class EngineBench extends IntegrationTestBase {
       Thread.sleep(5);
     }
     jobExecutor.shutdown();
-    report.row("3 notification", "task created -> mail in GreenMail, p50 / p95 / p99",
+    report.row(
+        "3 notification",
+        "task created -> mail in GreenMail, p50 / p95 / p99",
         latency.p(50) + " / " + latency.p(95) + " / " + latency.p(99),
-        String.format("%d tasks at %d/s, job executor on (defaults); %d mails received, %d missing, %d twice",
-            started.get(), perSecond, received.size(), started.get() - received.size(), duplicates));
+        String.format(
+            "%d tasks at %d/s, job executor on (defaults); %d mails received, %d missing, %d twice",
+            started.get(),
+            perSecond,
+            received.size(),
+            started.get() - received.size(),
+            duplicates));
   }
 
   private JobExecutor startJobExecutor() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     JobExecutor jobExecutor = configuration.getJobExecutor();
     if (jobExecutor == null) {
       jobExecutor = new DefaultJobExecutor();
       configuration.setJobExecutor(jobExecutor);
     }
     if (!jobExecutor.getProcessEngines().contains(processEngine)) {
-      jobExecutor.registerProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) processEngine);
+      jobExecutor.registerProcessEngine(
+          (org.camunda.bpm.engine.impl.ProcessEngineImpl) processEngine);
     }
     jobExecutor.start();
     return jobExecutor;
   }
 
-  // ------------------------------------------------------------------ 2. tasklist latency, 5. HTTP load
+  // ------------------------------------------------------------------ 2. tasklist latency, 5. HTTP
+  // load
 
   @Test
   @Order(3)
@@ -241,18 +300,32 @@ class EngineBench extends IntegrationTestBase {
     long fillBudget = TimeUnit.SECONDS.toNanos(seconds("bench.fill.seconds", 480));
     long fillDeadline = System.nanoTime() + fillBudget;
     boolean httpDone = false;
-    for (String level : System.getProperty("bench.tasklist.levels", "1000,10000,100000").split(",")) {
+    for (String level :
+        System.getProperty("bench.tasklist.levels", "1000,10000,100000").split(",")) {
       int target = Integer.parseInt(level.strip());
-      long open = taskService.createTaskQuery().processDefinitionKey(BenchModels.OPEN_TASK).count();
+      long open = taskService
+          .createTaskQuery()
+          .processDefinitionKey(BenchModels.OPEN_TASK)
+          .count();
       long fillStart = System.nanoTime();
       boolean reached = fill(target - open, fillDeadline);
       double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-      long now = taskService.createTaskQuery().processDefinitionKey(BenchModels.OPEN_TASK).count();
+      long now = taskService
+          .createTaskQuery()
+          .processDefinitionKey(BenchModels.OPEN_TASK)
+          .count();
       analyzeAfterBulkFill();
-      report.row("2 tasklist", String.format("open tasks %,d", now), String.format("created %,d in %.0f s", now - open, fillSeconds),
-          reached ? String.format("%.0f instances/s, 2 threads, 200 per transaction%s", (now - open) / fillSeconds,
-              usesPostgres() ? "; then ANALYZE, as the README advises after a bulk import" : "")
-              : "stopped: the fill budget (bench.fill.seconds) ran out before " + String.format("%,d", target));
+      report.row(
+          "2 tasklist",
+          String.format("open tasks %,d", now),
+          String.format("created %,d in %.0f s", now - open, fillSeconds),
+          reached
+              ? String.format(
+                  "%.0f instances/s, 2 threads, 200 per transaction%s",
+                  (now - open) / fillSeconds,
+                  usesPostgres() ? "; then ANALYZE, as the README advises after a bulk import" : "")
+              : "stopped: the fill budget (bench.fill.seconds) ran out before "
+                  + String.format("%,d", target));
       measureTasklist(now);
       if (!httpDone && now >= 5000) {
         loadOverHttp();
@@ -281,7 +354,8 @@ class EngineBench extends IntegrationTestBase {
     if (missing <= 0) {
       return true;
     }
-    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     AtomicLong left = new AtomicLong(missing);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
@@ -293,8 +367,12 @@ class EngineBench extends IntegrationTestBase {
           long size = batch;
           commands.execute(context -> {
             for (int i = 0; i < size; i++) {
-              runtimeService.startProcessInstanceByKey(BenchModels.OPEN_TASK,
-                  Map.of("due", new Date(System.currentTimeMillis() + (random.nextInt(120) - 30) * 86_400_000L)));
+              runtimeService.startProcessInstanceByKey(
+                  BenchModels.OPEN_TASK,
+                  Map.of(
+                      "due",
+                      new Date(
+                          System.currentTimeMillis() + (random.nextInt(120) - 30) * 86_400_000L)));
             }
             return null;
           });
@@ -312,9 +390,12 @@ class EngineBench extends IntegrationTestBase {
   private void measureTasklist(long open) {
     String list = "/engine-rest/task?candidateGroup=hr&sortBy=dueDate&sortOrder=asc&maxResults=50";
     String count = "/engine-rest/task/count?candidateGroup=hr";
-    // harper sees every open task of the benchmark: a query that returned less would be timed cheaply
-    if (rest.get("harper", list).json().size() != 50 || rest.get("harper", count).json().get("count").asLong() < open) {
-      throw new IllegalStateException("harper's task list or count misses tasks at " + open + " open");
+    // harper sees every open task of the benchmark: a query that returned less would be timed
+    // cheaply
+    if (rest.get("harper", list).json().size() != 50
+        || rest.get("harper", count).json().get("count").asLong() < open) {
+      throw new IllegalStateException(
+          "harper's task list or count misses tasks at " + open + " open");
     }
     // H2 answers an identical query on unchanged tables from its last result; a Tasklist in use
     // sees tables change between requests, so time the query itself
@@ -344,14 +425,19 @@ class EngineBench extends IntegrationTestBase {
         check(rest.get("harper", path), path);
         stats.add((System.nanoTime() - start) / 1e6);
       }
-      report.row("2 tasklist", (path == list ? "task list (50, by due date)" : "task count") + String.format(" at %,d open, p50 / p95 / p99", open),
-          stats.p(50) + " / " + stats.p(95) + " / " + stats.p(99), stats.count() + " sequential requests as harper, HTTP Basic");
+      report.row(
+          "2 tasklist",
+          (path == list ? "task list (50, by due date)" : "task count")
+              + String.format(" at %,d open, p50 / p95 / p99", open),
+          stats.p(50) + " / " + stats.p(95) + " / " + stats.p(99),
+          stats.count() + " sequential requests as harper, HTTP Basic");
     }
   }
 
   private static void check(Rest.Response response, String path) {
     if (response.status() != 200) {
-      throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
+      throw new IllegalStateException(
+          path + " answered " + response.status() + ": " + response.body());
     }
   }
 
@@ -371,24 +457,39 @@ class EngineBench extends IntegrationTestBase {
       String user = users[t % users.length];
       pool.submit(() -> {
         while (System.nanoTime() < end) {
-          Rest.Response page = timed(requests, () -> rest.get(user,
-              "/engine-rest/task?candidateGroup=hr&unassigned=true&sortBy=dueDate&sortOrder=asc&maxResults=50"));
+          Rest.Response page = timed(
+              requests,
+              () -> rest.get(
+                  user,
+                  "/engine-rest/task?candidateGroup=hr&unassigned=true&sortBy=dueDate&sortOrder=asc&maxResults=50"));
           if (page.status() != 200) {
             errors.incrementAndGet();
-            errorSamples.computeIfAbsent("list " + page.status(), k -> new AtomicInteger()).incrementAndGet();
+            errorSamples
+                .computeIfAbsent("list " + page.status(), k -> new AtomicInteger())
+                .incrementAndGet();
             continue;
           }
           var tasks = page.json();
           if (tasks.isEmpty()) {
             continue;
           }
-          String id = tasks.get(ThreadLocalRandom.current().nextInt(tasks.size())).path("id").asText();
-          Rest.Response claim = timed(requests, () -> rest.postJson(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user)));
+          String id = tasks
+              .get(ThreadLocalRandom.current().nextInt(tasks.size()))
+              .path("id")
+              .asText();
+          Rest.Response claim = timed(
+              requests,
+              () -> rest.postJson(
+                  user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user)));
           if (!count(claim, conflicts, errors, errorSamples, "claim")) {
             continue;
           }
-          Rest.Response done = timed(requests, () -> rest.postJson(user, "/engine-rest/task/" + id + "/complete",
-              Map.of("variables", Map.of("note", Map.of("value", "done")))));
+          Rest.Response done = timed(
+              requests,
+              () -> rest.postJson(
+                  user,
+                  "/engine-rest/task/" + id + "/complete",
+                  Map.of("variables", Map.of("note", Map.of("value", "done")))));
           if (count(done, conflicts, errors, errorSamples, "complete")) {
             completed.incrementAndGet();
           }
@@ -399,10 +500,18 @@ class EngineBench extends IntegrationTestBase {
     pool.shutdown();
     pool.awaitTermination(budget + 60, TimeUnit.SECONDS);
     double elapsed = (System.nanoTime() - start) / 1e9;
-    report.row("5 HTTP load", String.format("%d threads (harper, hana) claim + complete for %d s", threads, budget),
+    report.row(
+        "5 HTTP load",
+        String.format("%d threads (harper, hana) claim + complete for %d s", threads, budget),
         String.format("%.1f tasks/s completed", completed.get() / elapsed),
-        String.format("%d requests, p50 %s, p95 %s; conflicts (409/404) %d; other errors %d %s", requests.count(),
-            requests.p(50), requests.p(95), conflicts.get(), errors.get(), errorSamples));
+        String.format(
+            "%d requests, p50 %s, p95 %s; conflicts (409/404) %d; other errors %d %s",
+            requests.count(),
+            requests.p(50),
+            requests.p(95),
+            conflicts.get(),
+            errors.get(),
+            errorSamples));
   }
 
   private static Rest.Response timed(Stats stats, java.util.function.Supplier<Rest.Response> call) {
@@ -412,8 +521,12 @@ class EngineBench extends IntegrationTestBase {
     return response;
   }
 
-  private static boolean count(Rest.Response response, AtomicInteger conflicts, AtomicInteger errors,
-      Map<String, AtomicInteger> samples, String what) {
+  private static boolean count(
+      Rest.Response response,
+      AtomicInteger conflicts,
+      AtomicInteger errors,
+      Map<String, AtomicInteger> samples,
+      String what) {
     if (response.status() == 204) {
       return true;
     }
@@ -421,7 +534,9 @@ class EngineBench extends IntegrationTestBase {
       conflicts.incrementAndGet();
     } else {
       errors.incrementAndGet();
-      samples.computeIfAbsent(what + " " + response.status(), k -> new AtomicInteger()).incrementAndGet();
+      samples
+          .computeIfAbsent(what + " " + response.status(), k -> new AtomicInteger())
+          .incrementAndGet();
     }
     return false;
   }

@@ -1,13 +1,12 @@
 package org.peerflow.bench;
 
-import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.peerflow.TasklistValues;
 import org.peerflow.hiring.HiringWalk;
 
 /**
@@ -36,9 +35,15 @@ final class FairChanceHiringWalk implements ProcessWalk {
     walk.interview(application);
     walk.select(application, "selected");
     ProcessInstance review = walk.offerAndAuthorize(application);
-    complete(task("Task_RecordCheckResult", review), withVariables("checkResult", "no-record", "reportSource", "iCORI"));
-    complete(task("Task_OnboardHr", application), withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
-    complete(task("Task_OnboardSupervisor", application), withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
+    complete(
+        task("Task_RecordCheckResult", review),
+        withVariables("checkResult", "no-record", "reportSource", "iCORI"));
+    complete(
+        task("Task_OnboardHr", application),
+        withVariables("hrOnboardingDone", TasklistValues.checklist("personnel-policies")));
+    complete(
+        task("Task_OnboardSupervisor", application),
+        withVariables("supervisorOnboardingDone", TasklistValues.checklist("peer-training")));
     walk.planDualRelationships(application, "no");
     ProcessWalk.assertEnded(engine, application, "hiring");
   }

@@ -24,11 +24,16 @@ class FootprintBench {
 
   @Test
   void startUpAndMemory() throws Exception {
-    BenchReport report = new BenchReport("footprint", "Footprint of the packaged jar (H2 embedded default)");
-    File jar = Files.list(Path.of("target")).map(Path::toFile)
+    BenchReport report =
+        new BenchReport("footprint", "Footprint of the packaged jar (H2 embedded default)");
+    File jar = Files.list(Path.of("target"))
+        .map(Path::toFile)
         .filter(f -> f.getName().matches("peerflow-.*\\.jar") && !f.getName().endsWith("original"))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no target/peerflow-*.jar: run with mvn verify"));
-    for (List<String> flags : List.of(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.<String>of())) {
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no target/peerflow-*.jar: run with mvn verify"));
+    for (List<String> flags : List.of(
+        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.<String>of())) {
       measure(report, jar, flags);
     }
     report.print();
@@ -37,13 +42,21 @@ class FootprintBench {
   private static void measure(BenchReport report, File jar, List<String> flags) throws Exception {
     int port = freePort();
     Path data = Files.createTempDirectory("peerflow-bench");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command = new ArrayList<>(
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(flags);
-    command.addAll(List.of("-jar", jar.getAbsolutePath(), "--server.port=" + port, "--peerflow.data-dir=" + data,
-        "--peerflow.mail-sink.port=" + freePort(), "--peerflow.deployment.watch=false"));
+    command.addAll(List.of(
+        "-jar",
+        jar.getAbsolutePath(),
+        "--server.port=" + port,
+        "--peerflow.data-dir=" + data,
+        "--peerflow.mail-sink.port=" + freePort(),
+        "--peerflow.deployment.watch=false"));
     long start = System.nanoTime();
-    Process app = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(data.resolve("app.log").toFile()).start();
+    Process app = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(data.resolve("app.log").toFile())
+        .start();
     try {
       Rest rest = new Rest(port);
       double firstAnswer = -1;
@@ -59,7 +72,8 @@ class FootprintBench {
         Thread.sleep(100);
       }
       if (firstAnswer < 0) {
-        throw new IllegalStateException("no REST answer within 180 s; see " + data.resolve("app.log"));
+        throw new IllegalStateException(
+            "no REST answer within 180 s; see " + data.resolve("app.log"));
       }
       Thread.sleep(10_000);
       long idle = kb(app.pid(), "VmRSS");
@@ -72,9 +86,19 @@ class FootprintBench {
         pool.submit(() -> {
           while (System.nanoTime() < end) {
             Rest.Response r = starter
-                ? rest.postJson("harper", "/engine-rest/process-definition/key/peer-position/start", Map.of("variables",
-                    Map.of("positionTitle", Map.of("value", "Peer Specialist"), "jurisdiction", Map.of("value", "US-MA"))))
-                : rest.get("harper", "/engine-rest/task?candidateGroup=hr&sortBy=dueDate&sortOrder=asc&maxResults=50");
+                ? rest.postJson(
+                    "harper",
+                    "/engine-rest/process-definition/key/peer-position/start",
+                    Map.of(
+                        "variables",
+                        Map.of(
+                            "positionTitle",
+                            Map.of("value", "Peer Specialist"),
+                            "jurisdiction",
+                            Map.of("value", "US-MA"))))
+                : rest.get(
+                    "harper",
+                    "/engine-rest/task?candidateGroup=hr&sortBy=dueDate&sortOrder=asc&maxResults=50");
             (r.status() < 300 ? done : failed).incrementAndGet();
           }
           return null;
@@ -85,10 +109,18 @@ class FootprintBench {
       long loaded = kb(app.pid(), "VmRSS");
       long peak = kb(app.pid(), "VmHWM");
       String name = flags.isEmpty() ? "JVM defaults" : String.join(" ", flags);
-      report.row("4 footprint", name + ": first REST answer", String.format("%.1f s", firstAnswer), "from process start");
-      report.row("4 footprint", name + ": resident memory idle / under load / peak",
+      report.row(
+          "4 footprint",
+          name + ": first REST answer",
+          String.format("%.1f s", firstAnswer),
+          "from process start");
+      report.row(
+          "4 footprint",
+          name + ": resident memory idle / under load / peak",
           String.format("%d / %d / %d MB", idle / 1024, loaded / 1024, peak / 1024),
-          String.format("load: 20 threads starting peer-position and listing tasks for 20 s, %d requests, %d failed", done.get(), failed.get()));
+          String.format(
+              "load: 20 threads starting peer-position and listing tasks for 20 s, %d requests, %d failed",
+              done.get(), failed.get()));
     } finally {
       app.destroy();
       if (!app.waitFor(30, TimeUnit.SECONDS)) {

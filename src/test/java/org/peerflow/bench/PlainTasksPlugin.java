@@ -28,15 +28,20 @@ class PlainTasksPlugin extends AbstractProcessEnginePlugin {
     configuration.getDeployers().stream()
         .filter(BpmnDeployer.class::isInstance)
         .map(BpmnDeployer.class::cast)
-        .forEach(deployer -> deployer.getBpmnParser().getParseListeners().add(new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-                && definition.getKey().startsWith(PREFIX)) {
-              ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                  .getBuiltinTaskListeners().clear();
-            }
-          }
-        }));
+        .forEach(deployer -> deployer
+            .getBpmnParser()
+            .getParseListeners()
+            .add(new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                    && definition.getKey().startsWith(PREFIX)) {
+                  ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                      .getTaskDefinition()
+                      .getBuiltinTaskListeners()
+                      .clear();
+                }
+              }
+            }));
   }
 }

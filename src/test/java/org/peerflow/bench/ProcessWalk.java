@@ -15,8 +15,7 @@ public interface ProcessWalk {
   String name();
 
   /** Untimed set-up before the first walk (e.g. open a position); called once per run. */
-  default void prepare(ProcessEngine engine) {
-  }
+  default void prepare(ProcessEngine engine) {}
 
   /** One full walk, from the start event to an end event. */
   void walkOnce(ProcessEngine engine);
@@ -26,7 +25,12 @@ public interface ProcessWalk {
    * running, so that a walk never times less than the whole process.
    */
   static void assertEnded(ProcessEngine engine, ProcessInstance root, String walk) {
-    if (engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstanceId(root.getId()).count() != 0) {
+    if (engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .rootProcessInstanceId(root.getId())
+            .count()
+        != 0) {
       throw new IllegalStateException("the " + walk + " walk did not reach an end event");
     }
   }

@@ -1,9 +1,9 @@
 package org.peerflow.bench;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
 import org.peerflow.Mailbox;
-import org.junit.jupiter.api.Test;
 
 /**
  * Rows the engine writes for one fair-chance-hiring walk, its e-mails sent included (bench/RESULTS.md,
@@ -16,8 +16,8 @@ class RowsPerWalkBench extends IntegrationTestBase {
   void rowsWrittenByOneHiringWalk() {
     Map<String, Integer> inserts = count(processEngine);
     int[] kinds = RowsWritten.byKind(inserts);
-    System.out.println("ROWS-PER-HIRING-WALK runtime=" + kinds[0] + " history=" + kinds[1] + " bytearray=" + kinds[2]
-        + " by statement " + inserts);
+    System.out.println("ROWS-PER-HIRING-WALK runtime=" + kinds[0] + " history=" + kinds[1]
+        + " bytearray=" + kinds[2] + " by statement " + inserts);
   }
 
   /** One warm walk (definitions cached, position open) and the sending of its e-mails. */

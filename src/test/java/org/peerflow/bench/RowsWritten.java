@@ -21,10 +21,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * statement per entity, so statements are rows. A MyBatis plug-in added to the running engine:
  * it wraps the executors of sessions opened after it, and counts nothing while off.
  */
-@Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
+@Intercepts(
+    @Signature(
+        type = Executor.class,
+        method = "update",
+        args = {MappedStatement.class, Object.class}))
 final class RowsWritten implements Interceptor {
 
-  private static final Map<ProcessEngine, RowsWritten> INSTALLED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<ProcessEngine, RowsWritten> INSTALLED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final AtomicBoolean counting = new AtomicBoolean();
   private final Map<String, Integer> inserts = new TreeMap<>();
@@ -32,8 +37,10 @@ final class RowsWritten implements Interceptor {
   static RowsWritten in(ProcessEngine engine) {
     return INSTALLED.computeIfAbsent(engine, e -> {
       RowsWritten counter = new RowsWritten();
-      ((ProcessEngineConfigurationImpl) e.getProcessEngineConfiguration()).getSqlSessionFactory()
-          .getConfiguration().addInterceptor(counter);
+      ((ProcessEngineConfigurationImpl) e.getProcessEngineConfiguration())
+          .getSqlSessionFactory()
+          .getConfiguration()
+          .addInterceptor(counter);
       return counter;
     });
   }
@@ -56,7 +63,9 @@ final class RowsWritten implements Interceptor {
     inserts.forEach((statement, count) -> {
       if (statement.contains("ByteArray")) {
         kinds[2] += count;
-      } else if (statement.contains("Historic") || statement.contains("HistoryEvent") || statement.contains("UserOperationLog")) {
+      } else if (statement.contains("Historic")
+          || statement.contains("HistoryEvent")
+          || statement.contains("UserOperationLog")) {
         kinds[1] += count;
       } else {
         kinds[0] += count;
@@ -85,6 +94,5 @@ final class RowsWritten implements Interceptor {
   }
 
   @Override
-  public void setProperties(Properties properties) {
-  }
+  public void setProperties(Properties properties) {}
 }

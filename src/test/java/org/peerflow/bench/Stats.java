@@ -35,6 +35,8 @@ final class Stats {
   }
 
   static String ms(double millis) {
-    return Double.isNaN(millis) ? "n/a" : millis < 10 ? String.format("%.1f ms", millis) : String.format("%.0f ms", millis);
+    return Double.isNaN(millis)
+        ? "n/a"
+        : millis < 10 ? String.format("%.1f ms", millis) : String.format("%.0f ms", millis);
   }
 }

@@ -45,14 +45,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistQueryBench extends IntegrationTestBase {
 
-  private static final String TASK_MAPPER = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+  private static final String TASK_MAPPER =
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired DataSource dataSource;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private static final String INDEX = "PF_IDX_IDENT_LNK_TASK_GROUP";
   private static final String SCRIPT = "org/peerflow/database/postgres-indexes.sql";
@@ -64,21 +76,29 @@ class TasklistQueryBench extends IntegrationTestBase {
     BenchModels.deployOpenTaskAndNotified(processEngine.getRepositoryService());
     Rest rest = new Rest(port);
     line("database: " + (usesPostgres() ? "PostgreSQL (embedded)" : "H2") + ", " + serverVersion());
-    for (String level : System.getProperty("bench.tasklist.levels", "1000,10000").split(",")) {
+    for (String level :
+        System.getProperty("bench.tasklist.levels", "1000,10000").split(",")) {
       int target = Integer.parseInt(level.strip());
       long open = openTasks();
       long start = System.nanoTime();
       fill(target - open);
-      line(String.format("%n=== %,d open tasks (filled %,d in %.0f s); rows: task %d, identitylink %d, authorization %d",
-          openTasks(), openTasks() - open, (System.nanoTime() - start) / 1e9,
-          rows("ACT_RU_TASK"), rows("ACT_RU_IDENTITYLINK"), rows("ACT_RU_AUTHORIZATION")));
+      line(String.format(
+          "%n=== %,d open tasks (filled %,d in %.0f s); rows: task %d, identitylink %d, authorization %d",
+          openTasks(),
+          openTasks() - open,
+          (System.nanoTime() - start) / 1e9,
+          rows("ACT_RU_TASK"),
+          rows("ACT_RU_IDENTITYLINK"),
+          rows("ACT_RU_AUTHORIZATION")));
       line("statistics: " + lastAnalyze());
       if (!usesPostgres()) {
-        // H2 would answer each repetition from its previous result (tables unchanged): time the query
+        // H2 would answer each repetition from its previous result (tables unchanged): time the
+        // query
         sql("SET OPTIMIZE_REUSE_RESULTS 0");
         sql("DROP INDEX IF EXISTS " + INDEX);
         measure("H2: Camunda's schema only", rest, true);
-        sql("CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_IDENTITYLINK (TASK_ID_, GROUP_ID_, TYPE_)");
+        sql("CREATE INDEX IF NOT EXISTS " + INDEX
+            + " ON ACT_RU_IDENTITYLINK (TASK_ID_, GROUP_ID_, TYPE_)");
         measure("H2: with the identity-link index", rest, true);
         continue;
       }
@@ -89,7 +109,10 @@ class TasklistQueryBench extends IntegrationTestBase {
       line("statistics: " + lastAnalyze());
       measure("Camunda's schema only, after ANALYZE (does ANALYZE alone fix it?)", rest, true);
       applyIndexScript();
-      measure("AFTER: with Peerflow's postgres-indexes.sql (index, statistics, ANALYZE of ACT_RU_AUTHORIZATION)", rest, true);
+      measure(
+          "AFTER: with Peerflow's postgres-indexes.sql (index, statistics, ANALYZE of ACT_RU_AUTHORIZATION)",
+          rest,
+          true);
     }
     Files.createDirectories(Path.of("target/bench"));
     Files.writeString(Path.of("target/bench/tasklist-query.txt"), out);
@@ -102,11 +125,31 @@ class TasklistQueryBench extends IntegrationTestBase {
     time("HTTP list ", () -> check(rest.get("harper", list)));
     time("HTTP count", () -> check(rest.get("harper", count)));
     List<String[]> statements = new ArrayList<>();
-    time("API list  ", () -> asHarper(() -> taskService.createTaskQuery().taskCandidateGroup("hr").orderByDueDate().asc().listPage(0, 50).size()));
-    statements.add(captured(() -> asHarper(() -> taskService.createTaskQuery().taskCandidateGroup("hr").orderByDueDate().asc().listPage(0, 50).size()),
+    time(
+        "API list  ",
+        () -> asHarper(() -> taskService
+            .createTaskQuery()
+            .taskCandidateGroup("hr")
+            .orderByDueDate()
+            .asc()
+            .listPage(0, 50)
+            .size()));
+    statements.add(captured(
+        () -> asHarper(() -> taskService
+            .createTaskQuery()
+            .taskCandidateGroup("hr")
+            .orderByDueDate()
+            .asc()
+            .listPage(0, 50)
+            .size()),
         "selectTaskByQueryCriteria"));
-    time("API count ", () -> asHarper(() -> taskService.createTaskQuery().taskCandidateGroup("hr").count()));
-    statements.add(captured(() -> asHarper(() -> taskService.createTaskQuery().taskCandidateGroup("hr").count()),
+    time(
+        "API count ",
+        () -> asHarper(
+            () -> taskService.createTaskQuery().taskCandidateGroup("hr").count()));
+    statements.add(captured(
+        () -> asHarper(
+            () -> taskService.createTaskQuery().taskCandidateGroup("hr").count()),
         "selectTaskCountByQueryCriteria"));
     if (explain) {
       for (String[] statement : statements) {
@@ -129,13 +172,15 @@ class TasklistQueryBench extends IntegrationTestBase {
   private void time(String what, Supplier<Object> call) {
     call.get(); // warm-up
     Stats stats = new Stats();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bench.query.seconds", 20));
+    long end =
+        System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bench.query.seconds", 20));
     while (stats.count() < 20 && (stats.count() < 2 || System.nanoTime() < end)) {
       long start = System.nanoTime();
       call.get();
       stats.add((System.nanoTime() - start) / 1e6);
     }
-    line(String.format("%s p50 %s, max %s (%d runs)", what, stats.p(50), stats.p(100), stats.count()));
+    line(String.format(
+        "%s p50 %s, max %s (%d runs)", what, stats.p(50), stats.p(100), stats.count()));
   }
 
   private static Object check(Rest.Response response) {
@@ -173,14 +218,16 @@ class TasklistQueryBench extends IntegrationTestBase {
       }
     }
     if (sql == null) {
-      throw new IllegalStateException("no SQL logged for " + statementId + ": " + appender.list.size() + " events");
+      throw new IllegalStateException(
+          "no SQL logged for " + statementId + ": " + appender.list.size() + " events");
     }
     return new String[] {sql, parameters == null ? "" : parameters};
   }
 
   private String explain(String sql, String parameters) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement((usesPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") + sql)) {
+        PreparedStatement statement = connection.prepareStatement(
+            (usesPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") + sql)) {
       bind(statement, parameters);
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows = statement.executeQuery()) {
@@ -217,14 +264,18 @@ class TasklistQueryBench extends IntegrationTestBase {
   }
 
   private void fill(long missing) {
-    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     Random random = new Random(42);
     for (long done = 0; done < missing; done += 200) {
       long size = Math.min(200, missing - done);
       commands.execute(context -> {
         for (int i = 0; i < size; i++) {
-          runtimeService.startProcessInstanceByKey(BenchModels.OPEN_TASK,
-              Map.of("due", new Date(System.currentTimeMillis() + (random.nextInt(120) - 30) * 86_400_000L)));
+          runtimeService.startProcessInstanceByKey(
+              BenchModels.OPEN_TASK,
+              Map.of(
+                  "due",
+                  new Date(System.currentTimeMillis() + (random.nextInt(120) - 30) * 86_400_000L)));
         }
         return null;
       });
@@ -232,7 +283,10 @@ class TasklistQueryBench extends IntegrationTestBase {
   }
 
   private long openTasks() {
-    return taskService.createTaskQuery().processDefinitionKey(BenchModels.OPEN_TASK).count();
+    return taskService
+        .createTaskQuery()
+        .processDefinitionKey(BenchModels.OPEN_TASK)
+        .count();
   }
 
   private long rows(String table) {
@@ -244,12 +298,19 @@ class TasklistQueryBench extends IntegrationTestBase {
       return "n/a (H2)";
     }
     StringBuilder result = new StringBuilder();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select relname, n_live_tup, n_mod_since_analyze, last_analyze, last_autoanalyze"
-            + " from pg_stat_user_tables where relname in ('act_ru_task','act_ru_identitylink','act_ru_authorization') order by relname")) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "select relname, n_live_tup, n_mod_since_analyze, last_analyze, last_autoanalyze"
+                + " from pg_stat_user_tables where relname in ('act_ru_task','act_ru_identitylink','act_ru_authorization') order by relname")) {
       while (rows.next()) {
-        result.append(String.format("%s live %d, modified since analyze %d, last analyze %s, last autoanalyze %s; ",
-            rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getTimestamp(4), rows.getTimestamp(5)));
+        result.append(String.format(
+            "%s live %d, modified since analyze %d, last analyze %s, last autoanalyze %s; ",
+            rows.getString(1),
+            rows.getLong(2),
+            rows.getLong(3),
+            rows.getTimestamp(4),
+            rows.getTimestamp(5)));
       }
     } catch (SQLException e) {
       return "n/a: " + e.getMessage();
@@ -259,7 +320,8 @@ class TasklistQueryBench extends IntegrationTestBase {
 
   private String serverVersion() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+      return connection.getMetaData().getDatabaseProductName() + " "
+          + connection.getMetaData().getDatabaseProductVersion();
     } catch (SQLException e) {
       return "?";
     }
@@ -278,8 +340,10 @@ class TasklistQueryBench extends IntegrationTestBase {
   /** The same script Peerflow applies at start-up (org.peerflow.database.DatabaseIndexes). */
   private void applyIndexScript() {
     try (var in = getClass().getClassLoader().getResourceAsStream(SCRIPT)) {
-      String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+      String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.strip().startsWith("--"))
+          .reduce("", (a, b) -> a + "\n" + b);
       for (String statement : script.split(";")) {
         if (!statement.isBlank()) {
           sql(statement.strip());

@@ -13,8 +13,7 @@ final class Walks {
   static final List<ProcessWalk> ALL = List.of(
       new FairChanceHiringWalk(), new AccommodationRequestWalk(), new InformedConsentWalk());
 
-  private Walks() {
-  }
+  private Walks() {}
 
   static List<ProcessWalk> selected() {
     String only = System.getProperty("bench.walks", "");

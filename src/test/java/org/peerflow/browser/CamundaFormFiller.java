@@ -26,10 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class CamundaFormFiller {
 
   /** Whom the walk chooses when a form offers a choice of people and the step names nobody. */
-  private static final Map<String, String> DEMO_PERSON = Map.of(
-      "supervisorChoices", "sam", "peerChoices", "pat", "clinicianChoices", "casey");
+  private static final Map<String, String> DEMO_PERSON =
+      Map.of("supervisorChoices", "sam", "peerChoices", "pat", "clinicianChoices", "casey");
 
-  private static final Set<String> NO_INPUT = Set.of("text", "html", "image", "spacer", "separator", "button", "group");
+  private static final Set<String> NO_INPUT =
+      Set.of("text", "html", "image", "spacer", "separator", "button", "group");
   private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
   private final WebDriver browser;
@@ -47,7 +48,8 @@ final class CamundaFormFiller {
     List<JsonNode> fields = inputs(form.path("components"), new ArrayList<>());
     for (String key : answers.keySet()) {
       if (fields.stream().noneMatch(field -> key.equals(field.path("key").asText()))) {
-        throw new AssertionError("Form '" + form.path("id").asText() + "' has no field '" + key + "' to answer");
+        throw new AssertionError(
+            "Form '" + form.path("id").asText() + "' has no field '" + key + "' to answer");
       }
     }
     // in form order, so that a choice shows its conditional fields before they are filled
@@ -55,15 +57,17 @@ final class CamundaFormFiller {
       String key = field.path("key").asText();
       if (answers.containsKey(key)) {
         if (!shownSoon(field)) {
-          throw new AssertionError("Form '" + form.path("id").asText() + "' does not show field '" + key
-              + "' with these answers");
+          throw new AssertionError("Form '" + form.path("id").asText() + "' does not show field '"
+              + key + "' with these answers");
         }
         set(field, answers.get(key));
       }
     }
     for (JsonNode field : fields) {
-      if (!answers.containsKey(field.path("key").asText()) && field.path("validate").path("required").asBoolean()
-          && shown(field) && isEmpty(field)) {
+      if (!answers.containsKey(field.path("key").asText())
+          && field.path("validate").path("required").asBoolean()
+          && shown(field)
+          && isEmpty(field)) {
         set(field, plausibleValue(field));
       }
     }
@@ -74,8 +78,10 @@ final class CamundaFormFiller {
       if (component.has("components")) {
         inputs(component.path("components"), into);
       }
-      if (!NO_INPUT.contains(component.path("type").asText()) && component.hasNonNull("key")
-          && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
+      if (!NO_INPUT.contains(component.path("type").asText())
+          && component.hasNonNull("key")
+          && !component.path("readonly").asBoolean()
+          && !component.path("disabled").asBoolean()) {
         into.add(component);
       }
     }
@@ -109,9 +115,12 @@ final class CamundaFormFiller {
   private void set(JsonNode field, Object value) {
     String id = field.path("id").asText();
     switch (field.path("type").asText()) {
-      case "textfield", "textarea", "number" -> type(element("[id$='-" + id + "']"), String.valueOf(value));
+      case "textfield", "textarea", "number" ->
+        type(element("[id$='-" + id + "']"), String.valueOf(value));
       case "datetime" -> {
-        LocalDate date = value instanceof LocalDate given ? given : LocalDate.parse(String.valueOf(value).substring(0, 10));
+        LocalDate date = value instanceof LocalDate given
+            ? given
+            : LocalDate.parse(String.valueOf(value).substring(0, 10));
         WebElement input = element("input[id$='-" + id + "-date']");
         scrollTo(input);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -123,12 +132,15 @@ final class CamundaFormFiller {
           click(box);
         }
       }
-      case "radio" -> click(element("input[id$='-" + id + "-" + optionIndex(field, String.valueOf(value)) + "']"));
+      case "radio" ->
+        click(
+            element("input[id$='-" + id + "-" + optionIndex(field, String.valueOf(value)) + "']"));
       case "checklist" -> {
         Collection<?> wanted = (Collection<?>) value;
         for (int index = 0; index < field.path("values").size(); index++) {
           WebElement box = element("input[id$='-" + id + "-" + index + "']");
-          if (box.isSelected() != wanted.contains(field.path("values").get(index).path("value").asText())) {
+          if (box.isSelected()
+              != wanted.contains(field.path("values").get(index).path("value").asText())) {
             click(box);
           }
         }
@@ -137,16 +149,23 @@ final class CamundaFormFiller {
         click(element("[id$='-" + id + "-display']"));
         if (field.hasNonNull("valuesKey")) {
           // a choice of people, from a list the process put on the task: "Sam Serrano (sam)"
-          click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-              "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), " + xpathLiteral("(" + value + ")") + ")]"))));
+          click(wait.until(ExpectedConditions.elementToBeClickable(
+              By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), "
+                  + xpathLiteral("(" + value + ")") + ")]"))));
         } else {
-          String label = field.path("values").get(optionIndex(field, String.valueOf(value))).path("label").asText();
-          click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-              "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(label) + "]"))));
+          String label = field
+              .path("values")
+              .get(optionIndex(field, String.valueOf(value)))
+              .path("label")
+              .asText();
+          click(wait.until(ExpectedConditions.elementToBeClickable(
+              By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()="
+                  + xpathLiteral(label) + "]"))));
         }
       }
-      default -> throw new AssertionError("The browser walk cannot fill a '" + field.path("type").asText()
-          + "' field yet (" + id + ")");
+      default ->
+        throw new AssertionError("The browser walk cannot fill a '"
+            + field.path("type").asText() + "' field yet (" + id + ")");
     }
   }
 
@@ -154,9 +173,11 @@ final class CamundaFormFiller {
     String id = field.path("id").asText();
     return switch (field.path("type").asText()) {
       case "checkbox" -> !element("[id$='-" + id + "']").isSelected();
-      case "radio", "checklist" -> browser.findElements(By.cssSelector("input[id*='-" + id + "-']")).stream()
-          .noneMatch(WebElement::isSelected);
-      case "datetime" -> element("input[id$='-" + id + "-date']").getAttribute("value").isEmpty();
+      case "radio", "checklist" ->
+        browser.findElements(By.cssSelector("input[id*='-" + id + "-']")).stream()
+            .noneMatch(WebElement::isSelected);
+      case "datetime" ->
+        element("input[id$='-" + id + "-date']").getAttribute("value").isEmpty();
       case "select" -> {
         String shown = element("[id$='-" + id + "-display']").getText().trim();
         if (field.hasNonNull("valuesKey")) {
@@ -175,16 +196,19 @@ final class CamundaFormFiller {
   private Object plausibleValue(JsonNode field) {
     return switch (field.path("type").asText()) {
       case "checkbox" -> true;
-      case "select" -> field.hasNonNull("valuesKey")
-          ? DEMO_PERSON.get(field.path("valuesKey").asText())
-          : field.path("values").get(0).path("value").asText();
+      case "select" ->
+        field.hasNonNull("valuesKey")
+            ? DEMO_PERSON.get(field.path("valuesKey").asText())
+            : field.path("values").get(0).path("value").asText();
       case "radio" -> field.path("values").get(0).path("value").asText();
       case "checklist" -> List.of(field.path("values").get(0).path("value").asText());
       case "datetime" -> today;
       case "number" -> "1";
-      default -> "email".equals(field.path("validate").path("validationType").asText())
-          ? "walk@example.org"
-          : "Entered in the Tasklist: " + field.path("label").asText(field.path("key").asText());
+      default ->
+        "email".equals(field.path("validate").path("validationType").asText())
+            ? "walk@example.org"
+            : "Entered in the Tasklist: "
+                + field.path("label").asText(field.path("key").asText());
     };
   }
 
@@ -194,7 +218,8 @@ final class CamundaFormFiller {
         return index;
       }
     }
-    throw new AssertionError("Field '" + field.path("key").asText() + "' offers no option '" + value + "'");
+    throw new AssertionError(
+        "Field '" + field.path("key").asText() + "' offers no option '" + value + "'");
   }
 
   private WebElement element(String css) {
@@ -217,7 +242,8 @@ final class CamundaFormFiller {
 
   private void scrollTo(WebElement element) {
     // a long form puts fields under the Tasklist's footer
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   private static String xpathLiteral(String text) {

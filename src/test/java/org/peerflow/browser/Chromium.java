@@ -33,8 +33,10 @@ final class Chromium {
   /** A new browser with a profile of its own; {@link #quit} removes the profile again. */
   static WebDriver start() {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("Debian's chromium and chromium-driver must be installed (%s, %s); .ci/run installs them: "
-            + "apt-get install -y chromium chromium-driver", CHROMIUM, CHROMEDRIVER)
+        .as(
+            "Debian's chromium and chromium-driver must be installed (%s, %s); .ci/run installs them: "
+                + "apt-get install -y chromium chromium-driver",
+            CHROMIUM, CHROMEDRIVER)
         .isTrue();
     try {
       Path profile = Files.createTempDirectory("peerflow-chromium-");
@@ -44,13 +46,21 @@ final class Chromium {
           .withLogFile(new File("target/chromedriver.log"))
           .build();
       ChromeOptions options = new ChromeOptions();
-      org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+      org.openqa.selenium.logging.LoggingPreferences logs =
+          new org.openqa.selenium.logging.LoggingPreferences();
       logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
       options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-dev-shm-usage",
+          "--user-data-dir=" + profile,
           "--window-size=1400,1000");
       return new ProfiledChromeDriver(service, options, profile);
     } catch (IOException e) {
@@ -79,12 +89,26 @@ final class Chromium {
   static void saveDiagnostics(WebDriver browser, String name) {
     try {
       screenshot(browser, SCREENSHOTS.resolve("failure-" + name + ".png"));
-      Files.writeString(SCREENSHOTS.resolve("failure-" + name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-      Files.writeString(SCREENSHOTS.resolve("failure-" + name + ".url"), browser.getCurrentUrl(), StandardCharsets.UTF_8);
+      Files.writeString(
+          SCREENSHOTS.resolve("failure-" + name + ".html"),
+          browser.getPageSource(),
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          SCREENSHOTS.resolve("failure-" + name + ".url"),
+          browser.getCurrentUrl(),
+          StandardCharsets.UTF_8);
       StringBuilder console = new StringBuilder();
-      browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
-          .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
-      Files.writeString(SCREENSHOTS.resolve("failure-" + name + ".console"), console, StandardCharsets.UTF_8);
+      browser
+          .manage()
+          .logs()
+          .get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> console
+              .append(entry.getLevel())
+              .append(' ')
+              .append(entry.getMessage())
+              .append('\n'));
+      Files.writeString(
+          SCREENSHOTS.resolve("failure-" + name + ".console"), console, StandardCharsets.UTF_8);
     } catch (RuntimeException | IOException e) {
       System.err.println("Could not save the browser's state for diagnosis: " + e);
     }

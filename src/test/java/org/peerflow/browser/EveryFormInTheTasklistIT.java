@@ -57,15 +57,27 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   /** The demo user who works for each candidate group. */
   static final Map<String, String> WORKER = Map.of(
       "hr", "harper", "supervisors", "sam", "peer-specialists", "pat", "clinicians", "casey");
+
   static final Path SCREENSHOTS = Chromium.SCREENSHOTS.resolve("every-form");
   static final Path VALUE_TYPES = Path.of("src/test/resources/tasklist/value-types.json");
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired ManagementService managementService;
-  @Value("${peerflow.calendar.zone}") ZoneId zone;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  HistoryService historyService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Value("${peerflow.calendar.zone}")
+  ZoneId zone;
 
   private final FormCatalog catalog = new FormCatalog(Path.of("forms"), Path.of("processes"));
   private final Map<String, TasklistUser> sessions = new LinkedHashMap<>();
@@ -75,6 +87,7 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
    * each task form (a start listener may convert a start form's values, e.g. a date)
    */
   private final Map<String, Set<String>> valueTypes = new TreeMap<>();
+
   private final Map<String, String> firstScreens = new TreeMap<>();
   private int step;
   private String positionId;
@@ -88,41 +101,91 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(1)
   void harperProposesDefinesAndPublishesAPositionThatSamConfirms() {
-    positionId = start("harper", "Peer specialist position", "peer-position", "position-proposal",
+    positionId = start(
+        "harper",
+        "Peer specialist position",
+        "peer-position",
+        "position-proposal",
         Map.of("positionTitle", "Peer Specialist - Housing Navigator", "jurisdiction", "US-NYC"));
-    work(positionId, "position-define-role", Map.of(
-        "keyFunctions", List.of("navigator", "housing-supporter"), "checkRequiredByLaw", false));
+    work(
+        positionId,
+        "position-define-role",
+        Map.of(
+            "keyFunctions",
+            List.of("navigator", "housing-supporter"),
+            "checkRequiredByLaw",
+            false));
     work(positionId, "position-confirm-role", Map.of("roleConfirmation", "confirmed"));
-    work(positionId, "position-publish", Map.of("postingChannels", List.of("careers-page", "peer-networks")));
+    work(
+        positionId,
+        "position-publish",
+        Map.of("postingChannels", List.of("careers-page", "peer-networks")));
   }
 
   @Test
   @Order(2)
   void anApplicationWithARecordEndsInAHireAfterTheApplicantsResponse() {
-    String application = start("harper", "Fair-chance hiring of a peer specialist", "fair-chance-hiring", "application",
-        Map.of("positionId", positionId, "applicantName", "Jordan Rivera", "applicantEmail", "jordan@example.org",
-            "accommodationRequested", true));
+    String application = start(
+        "harper",
+        "Fair-chance hiring of a peer specialist",
+        "fair-chance-hiring",
+        "application",
+        Map.of(
+            "positionId",
+            positionId,
+            "applicantName",
+            "Jordan Rivera",
+            "applicantEmail",
+            "jordan@example.org",
+            "accommodationRequested",
+            true));
     work(application, "application-accommodation", Map.of());
     work(application, "application-screening", Map.of("meetsPostedQualifications", "yes"));
     work(application, "interview-supervisor", Map.of("supervisorRecommendation", "strong"));
     work(application, "interview-peer", Map.of("peerRecommendation", "fit"));
     work(application, "candidate-selection", Map.of("selectionDecision", "selected"));
-    work(application, "reference-verification", Map.of("verificationsDone", List.of("references", "employment", "education")));
+    work(
+        application,
+        "reference-verification",
+        Map.of("verificationsDone", List.of("references", "employment", "education")));
     work(application, "conditional-offer", Map.of("offerSalary", "$24/hour"));
     work(application, "check-authorization", Map.of());
-    work(application, "check-result", Map.of("checkResult", "record-found", "recordsFound", "2012 theft, misdemeanor, closed"));
-    work(application, "record-exclusions", Map.of("exclusionsApplied", List.of("arrest-without-conviction"), "recordsRemain", "yes"));
+    work(
+        application,
+        "check-result",
+        Map.of("checkResult", "record-found", "recordsFound", "2012 theft, misdemeanor, closed"));
+    work(
+        application,
+        "record-exclusions",
+        Map.of("exclusionsApplied", List.of("arrest-without-conviction"), "recordsRemain", "yes"));
     work(application, "individualized-assessment", Map.of("preliminaryDecision", "adverse"));
     work(application, "referral-record-sealing", Map.of("record_sealing_offer", "accepted"));
     work(application, "referral-legal-aid", Map.of("legal_aid_offer", "declined"));
     work(application, "referral-education", Map.of("education_offer", "not-applicable"));
-    message(application, "ApplicantResponseReceived", Map.of(
-        "applicantResponse", "The 2012 record is closed; I have worked with clients' funds since", "disputesAccuracy", false));
+    message(
+        application,
+        "ApplicantResponseReceived",
+        Map.of(
+            "applicantResponse",
+            "The 2012 record is closed; I have worked with clients' funds since",
+            "disputesAccuracy",
+            false));
     work(application, "reassessment", Map.of("finalDecision", "hire"));
     work(application, "former-client-check", Map.of("formerClient", "yes"));
-    work(application, "former-client-review", Map.of("dualRelationshipPlan", List.of("transition-providers", "supervision")));
-    work(application, "onboarding-hr", Map.of("hrOnboardingDone", List.of("personnel-policies", "accommodation-process", "benefits")));
-    work(application, "onboarding-supervisor", Map.of("supervisorOnboardingDone", List.of("peer-training", "supervision-plan")));
+    work(
+        application,
+        "former-client-review",
+        Map.of("dualRelationshipPlan", List.of("transition-providers", "supervision")));
+    work(
+        application,
+        "onboarding-hr",
+        Map.of(
+            "hrOnboardingDone",
+            List.of("personnel-policies", "accommodation-process", "benefits")));
+    work(
+        application,
+        "onboarding-supervisor",
+        Map.of("supervisorOnboardingDone", List.of("peer-training", "supervision-plan")));
     assertEnded(application);
 
     work(positionId, "position-close", Map.of("closingReason", "filled"));
@@ -132,9 +195,20 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(3)
   void aSupervisorsReferralEndsInAnAccommodationThatWorks() {
-    String request = start("sam", "Reasonable accommodation request", "accommodation-request", "accommodation-request-start",
-        Map.of("requestPath", "referral", "employeeName", "Alex Morgan", "employeeEmail", "alex@example.org",
-            "referralObservation", "Alex struggles with the 8:00 intake shift"));
+    String request = start(
+        "sam",
+        "Reasonable accommodation request",
+        "accommodation-request",
+        "accommodation-request-start",
+        Map.of(
+            "requestPath",
+            "referral",
+            "employeeName",
+            "Alex Morgan",
+            "employeeEmail",
+            "alex@example.org",
+            "referralObservation",
+            "Alex struggles with the 8:00 intake shift"));
     work(request, "accommodation-reach-out", Map.of("contactOutcome", "explore"));
     work(request, "accommodation-acknowledge", Map.of());
     work(request, "accommodation-schedule-meeting", Map.of("supportPerson", "peer-specialist"));
@@ -143,31 +217,63 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     work(request, "accommodation-limitations", Map.of("documentationNeeded", "yes"));
     work(request, "accommodation-employee-ideas", Map.of());
     work(request, "accommodation-documentation-request", Map.of());
-    message(request, "MedicalDocumentationReceived", Map.of("medicalDocumentation", "Letter of the treating psychologist"));
-    work(request, "accommodation-documentation-review", Map.of("documentationOutcome", "sufficient"));
+    message(
+        request,
+        "MedicalDocumentationReceived",
+        Map.of("medicalDocumentation", "Letter of the treating psychologist"));
+    work(
+        request,
+        "accommodation-documentation-review",
+        Map.of("documentationOutcome", "sufficient"));
     work(request, "accommodation-options", Map.of("interimNeeded", false));
-    // Alex moves to sky's team: harper reassigns the case, and sky, not sam, approves and implements
+    // Alex moves to sky's team: harper reassigns the case, and sky, not sam, approves and
+    // implements
     TasklistUser sam = session("sam", null);
     sam.reload();
-    new FluentWait<>(sam).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(200))
+    new FluentWait<>(sam)
+        .withTimeout(Duration.ofSeconds(10))
+        .pollingEvery(Duration.ofMillis(200))
         .withMessage("sam's My work lists his employee's approval")
         .until(user -> user.listedTasks().contains("Approve the accommodation"));
-    String reassignment = start("harper", "Reassign a case", "case-reassignment", "case-reassignment-start",
+    String reassignment = start(
+        "harper",
+        "Reassign a case",
+        "case-reassignment",
+        "case-reassignment-start",
         Map.of("caseId", request, "role", "supervisorId"));
-    work(reassignment, "case-reassignment-choose", Map.of("newPerson", "sky", "reason", "Alex moved to the outreach team"));
+    work(
+        reassignment,
+        "case-reassignment-choose",
+        Map.of("newPerson", "sky", "reason", "Alex moved to the outreach team"));
     assertEnded(reassignment);
     sam.reload();
     // the list has loaded once it shows as many tasks as its count says
-    new FluentWait<>(sam).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(200))
+    new FluentWait<>(sam)
+        .withTimeout(Duration.ofSeconds(10))
+        .pollingEvery(Duration.ofMillis(200))
         .withMessage(() -> "sam's Tasklist: " + sam.filters() + " " + sam.listedTasks())
-        .until(user -> user.filters().get(0).replaceAll("\\D", "").equals(String.valueOf(user.listedTasks().size())));
-    assertThat(sam.listedTasks()).as("sam's My work once the case is sky's").doesNotContain("Approve the accommodation");
+        .until(user -> user.filters()
+            .get(0)
+            .replaceAll("\\D", "")
+            .equals(String.valueOf(user.listedTasks().size())));
+    assertThat(sam.listedTasks())
+        .as("sam's My work once the case is sky's")
+        .doesNotContain("Approve the accommodation");
     // sky proposes an alternative, so the HR lead (hana, the task's assignee) decides
-    work(request, "accommodation-supervisor-approval", Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
+    work(
+        request,
+        "accommodation-supervisor-approval",
+        Map.of("supervisorAnswer", "alternative", "operationalImpact", "manageable"));
     work(request, "accommodation-decision", Map.of("accommodationDecision", "alternative"));
     // Alex asks to reconsider the alternative; harper, not hana who chose it, keeps it
-    message(request, "AccommodationReconsiderationRequested", Map.of("reconsiderationReasons", "9:00 clashes with therapy"));
-    work(request, "accommodation-alternative-reconsideration", Map.of("reconsiderationOutcome", "uphold"));
+    message(
+        request,
+        "AccommodationReconsiderationRequested",
+        Map.of("reconsiderationReasons", "9:00 clashes with therapy"));
+    work(
+        request,
+        "accommodation-alternative-reconsideration",
+        Map.of("reconsiderationOutcome", "uphold"));
     work(request, "accommodation-implement", Map.of());
     timerFires(request, "Event_FollowUpDue");
     work(request, "accommodation-follow-up", Map.of("accommodationEffective", "yes"));
@@ -178,12 +284,31 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Order(4)
   void aConsentWithPeerSupportChangesTreatmentAndGoesToCourt() {
     String consent = consentGiven("Robin Ames", "standard", true);
-    work(consent, "consent-treatment-change", Map.of("treatmentStatus", "material-change",
-        "proposedTreatment", "Olanzapine 5 mg nightly", "treatmentKind", "antipsychotic"));
+    work(
+        consent,
+        "consent-treatment-change",
+        Map.of(
+            "treatmentStatus",
+            "material-change",
+            "proposedTreatment",
+            "Olanzapine 5 mg nightly",
+            "treatmentKind",
+            "antipsychotic"));
     // the client has since been placed under guardianship without a Rogers plan: the court decides
-    work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "guardian", "rogersPlanInForce", false,
-        "substituteDecisionMaker", "Alex Ames"));
-    work(consent, "consent-court-petition", Map.of("petitionPursued", "file", "petitionDocuments", List.of("mpc-120", "mpc-400")));
+    work(
+        consent,
+        "consent-decision-maker",
+        Map.of(
+            "decisionMakerStatus",
+            "guardian",
+            "rogersPlanInForce",
+            false,
+            "substituteDecisionMaker",
+            "Alex Ames"));
+    work(
+        consent,
+        "consent-court-petition",
+        Map.of("petitionPursued", "file", "petitionDocuments", List.of("mpc-120", "mpc-400")));
     timerFires(consent, "Event_HearingDeadline");
     work(consent, "consent-hearing-follow-up", Map.of());
     work(consent, "consent-court-decision", Map.of("courtDecision", "approved"));
@@ -208,28 +333,57 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(6)
   void aLosAngelesApplicationHasItsNoticesMailedAndItsDisputeResolvedBeforeTheDecision() {
-    String position = start("harper", "Peer specialist position", "peer-position", "position-proposal",
+    String position = start(
+        "harper",
+        "Peer specialist position",
+        "peer-position",
+        "position-proposal",
         Map.of("positionTitle", "Peer Specialist - Outreach", "jurisdiction", "US-CA-LA"));
-    work(position, "position-define-role", Map.of("keyFunctions", List.of("navigator"), "checkRequiredByLaw", false));
+    work(
+        position,
+        "position-define-role",
+        Map.of("keyFunctions", List.of("navigator"), "checkRequiredByLaw", false));
     work(position, "position-confirm-role", Map.of("roleConfirmation", "confirmed"));
     work(position, "position-publish", Map.of("postingChannels", List.of("careers-page")));
-    String application = start("harper", "Fair-chance hiring of a peer specialist", "fair-chance-hiring", "application",
-        Map.of("positionId", position, "applicantName", "Casey Morales", "applicantEmail", "casey.morales@example.org"));
+    String application = start(
+        "harper",
+        "Fair-chance hiring of a peer specialist",
+        "fair-chance-hiring",
+        "application",
+        Map.of(
+            "positionId",
+            position,
+            "applicantName",
+            "Casey Morales",
+            "applicantEmail",
+            "casey.morales@example.org"));
     work(application, "application-screening", Map.of("meetsPostedQualifications", "yes"));
     work(application, "interview-supervisor", Map.of("supervisorRecommendation", "strong"));
     work(application, "interview-peer", Map.of("peerRecommendation", "fit"));
     work(application, "candidate-selection", Map.of("selectionDecision", "selected"));
     work(application, "conditional-offer", Map.of("offerSalary", "$25/hour"));
     work(application, "check-authorization", Map.of("authorizationDecision", "authorized"));
-    work(application, "check-result", Map.of("checkResult", "record-found", "recordsFound", "2016 burglary, felony"));
-    work(application, "record-exclusions", Map.of("exclusionsApplied", List.of("sealed-expunged"), "recordsRemain", "yes"));
+    work(
+        application,
+        "check-result",
+        Map.of("checkResult", "record-found", "recordsFound", "2016 burglary, felony"));
+    work(
+        application,
+        "record-exclusions",
+        Map.of("exclusionsApplied", List.of("sealed-expunged"), "recordsRemain", "yes"));
     work(application, "individualized-assessment", Map.of("preliminaryDecision", "adverse"));
     work(application, "notice-mailing", Map.of("mailingMethod", "first-class"));
     work(application, "referral-record-sealing", Map.of("record_sealing_offer", "declined"));
     work(application, "referral-legal-aid", Map.of("legal_aid_offer", "accepted"));
     work(application, "referral-education", Map.of("education_offer", "not-applicable"));
-    message(application, "ApplicantResponseReceived", Map.of(
-        "applicantResponse", "The 2016 case was dismissed; the report is wrong", "disputesAccuracy", true));
+    message(
+        application,
+        "ApplicantResponseReceived",
+        Map.of(
+            "applicantResponse",
+            "The 2016 case was dismissed; the report is wrong",
+            "disputesAccuracy",
+            true));
     work(application, "record-dispute", Map.of("disputeOutcome", "corrected"));
     work(application, "reassessment", Map.of("finalDecision", "final-adverse"));
     work(application, "notice-mailing", Map.of("mailingMethod", "certified"));
@@ -246,36 +400,68 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     assertThat(submitted).as("forms submitted in the Tasklist").containsAll(catalog.all());
     JsonNode fixture = new ObjectMapper().readTree(VALUE_TYPES.toFile());
     Map<String, Set<String>> expected = new TreeMap<>();
-    fixture.fields().forEachRemaining(entry -> expected.put(entry.getKey(), Set.of(entry.getValue().asText())));
-    assertThat(valueTypes).as("the engine's types of what the Tasklist sent, per form-js component (%s)", VALUE_TYPES)
+    fixture
+        .fields()
+        .forEachRemaining(
+            entry -> expected.put(entry.getKey(), Set.of(entry.getValue().asText())));
+    assertThat(valueTypes)
+        .as("the engine's types of what the Tasklist sent, per form-js component (%s)", VALUE_TYPES)
         .isEqualTo(expected);
-    assertThat(firstScreens).as("the first screen of each user: the filter the Tasklist opens on, then its tasks")
-        // hana: the HR lead decides a supervisor's alternative; sky: the case harper reassigned to him
+    assertThat(firstScreens)
+        .as("the first screen of each user: the filter the Tasklist opens on, then its tasks")
+        // hana: the HR lead decides a supervisor's alternative; sky: the case harper reassigned to
+        // him
         .containsOnlyKeys("harper", "hana", "sam", "sky", "pat", "casey");
     assertThat(firstScreens.get("sky")).isEqualTo("My work 1: Approve the accommodation");
-    // e.g. "My work (1): Define the role with HR" — the Tasklist opens on the first filter and shows its count
-    firstScreens.forEach((user, screen) -> assertThat(screen).as(user + "'s first screen").matches("My work \\(?[1-9]\\d*\\)?: .+"));
+    // e.g. "My work (1): Define the role with HR" — the Tasklist opens on the first filter and
+    // shows its count
+    firstScreens.forEach((user, screen) ->
+        assertThat(screen).as(user + "'s first screen").matches("My work \\(?[1-9]\\d*\\)?: .+"));
   }
 
   /** casey proposes a treatment to a capable adult, who consents; @return the consent's business key */
   private String consentGiven(String clientName, String treatmentKind, boolean peerSupport) {
-    String consent = start("casey", "Informed consent for treatment", "informed-consent", "consent-proposal",
-        Map.of("clientName", clientName, "treatmentKind", treatmentKind, "clientTeamEmail", "team@clinic.example"));
+    String consent = start(
+        "casey",
+        "Informed consent for treatment",
+        "informed-consent",
+        "consent-proposal",
+        Map.of(
+            "clientName",
+            clientName,
+            "treatmentKind",
+            treatmentKind,
+            "clientTeamEmail",
+            "team@clinic.example"));
     work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "capable-adult"));
     work(consent, "consent-peer-offer", Map.of("peerSupportAccepted", peerSupport ? "yes" : "no"));
     if (peerSupport) {
-      work(consent, "consent-peer-support", Map.of("decisionAidsUsed", List.of("option-grid", "pros-cons")));
+      work(
+          consent,
+          "consent-peer-support",
+          Map.of("decisionAidsUsed", List.of("option-grid", "pros-cons")));
     }
     work(consent, "consent-disclosure", Map.of());
-    work(consent, "consent-capacity", Map.of("capacityChoice", true, "capacityUnderstanding", true,
-        "capacityAppreciation", true, "capacityReasoning", true));
+    work(
+        consent,
+        "consent-capacity",
+        Map.of(
+            "capacityChoice",
+            true,
+            "capacityUnderstanding",
+            true,
+            "capacityAppreciation",
+            true,
+            "capacityReasoning",
+            true));
     work(consent, "consent-decision", Map.of("consentDecision", "consent", "decidedBy", "client"));
     work(consent, "consent-documentation", Map.of());
     return consent;
   }
 
   /** Starts a process from the Tasklist's Start process dialog; @return the new case's business key. */
-  private String start(String user, String processName, String processKey, String formId, Map<String, ?> answers) {
+  private String start(
+      String user, String processName, String processKey, String formId, Map<String, ?> answers) {
     Set<String> before = new HashSet<>(startedBy(user, processKey));
     TasklistUser session = session(user, null);
     try {
@@ -285,22 +471,34 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
       session.start(() -> startedBy(user, processKey).size() > before.size());
     } catch (RuntimeException | AssertionError e) {
       session.failed(formId);
-      throw new AssertionError("Starting " + processKey + " as " + user + " failed; instances: "
-          + historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
-              .map(i -> i.getId() + " by " + i.getStartUserId() + " " + i.getState()).toList(), e);
+      throw new AssertionError(
+          "Starting " + processKey + " as " + user + " failed; instances: "
+              + historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(processKey)
+                  .list()
+                  .stream()
+                  .map(i -> i.getId() + " by " + i.getStartUserId() + " " + i.getState())
+                  .toList(),
+          e);
     }
     submitted.add(formId);
     List<String> started = new ArrayList<>(startedBy(user, processKey));
     started.removeAll(before);
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(started.get(0)).singleResult();
+    HistoricProcessInstance instance = historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(started.get(0))
+        .singleResult();
     return instance.getBusinessKey();
   }
 
   /** The open task of the case showing {@code formId}, done in the Tasklist by the user it is for. */
   private void work(String caseKey, String formId, Map<String, ?> answers) {
-    Task task = new FluentWait<>(taskService).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(100))
-        .withMessage(() -> "an open task with form '" + formId + "' in case " + caseKey + "; open: " + openForms(caseKey))
+    Task task = new FluentWait<>(taskService)
+        .withTimeout(Duration.ofSeconds(10))
+        .pollingEvery(Duration.ofMillis(100))
+        .withMessage(() -> "an open task with form '" + formId + "' in case " + caseKey + "; open: "
+            + openForms(caseKey))
         .until(tasks -> openTask(caseKey, formId));
     String user = task.getAssignee() != null ? task.getAssignee() : worker(task);
     TasklistUser session = session(user, task.getName());
@@ -313,7 +511,12 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
       }
       session.fill(catalog.form(formId), answers, today());
       session.screenshot(screenshot(formId));
-      session.complete(() -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
+      session.complete(() -> historyService
+              .createHistoricTaskInstanceQuery()
+              .taskId(task.getId())
+              .finished()
+              .count()
+          == 1);
     } catch (RuntimeException | AssertionError e) {
       session.failed(formId);
       throw e;
@@ -324,14 +527,26 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
 
   /** A message from outside the Tasklist (the applicant, a clinician's letter, a withdrawal). */
   private void message(String caseKey, String name, Map<String, Object> variables) {
-    runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseKey).setVariables(variables).correlate();
+    runtimeService
+        .createMessageCorrelation(name)
+        .processInstanceBusinessKey(caseKey)
+        .setVariables(variables)
+        .correlate();
   }
 
   /** Moves the engine clock to the timer's due date and runs it, as the job executor would then. */
   private void timerFires(String caseKey, String activityId) {
     Job timer = null;
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseKey).list()) {
-      Job found = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers().singleResult();
+    for (ProcessInstance instance : runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseKey)
+        .list()) {
+      Job found = managementService
+          .createJobQuery()
+          .processInstanceId(instance.getId())
+          .activityId(activityId)
+          .timers()
+          .singleResult();
       timer = found != null ? found : timer;
     }
     assertThat(timer).as("the timer " + activityId + " of case " + caseKey).isNotNull();
@@ -343,21 +558,43 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
 
   private void assertEnded(String caseKey) {
     // the e-mails of the case wait in the outbox (peerflow-mail) for a job executor, off in tests
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseKey).list().stream()
-        .map(instance -> instance.getProcessDefinitionId().split(":")[0])
-        .filter(key -> !key.equals("peerflow-mail")).toList())
-        .as("processes of case " + caseKey + " still running").isEmpty();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseKey)
+                .list()
+                .stream()
+                .map(instance -> instance.getProcessDefinitionId().split(":")[0])
+                .filter(key -> !key.equals("peerflow-mail"))
+                .toList())
+        .as("processes of case " + caseKey + " still running")
+        .isEmpty();
   }
 
   private Task openTask(String caseKey, String formId) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseKey).initializeFormKeys().list().stream()
-        .filter(task -> task.getCamundaFormRef() != null && formId.equals(task.getCamundaFormRef().getKey()))
-        .findFirst().orElse(null);
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseKey)
+        .initializeFormKeys()
+        .list()
+        .stream()
+        .filter(task -> task.getCamundaFormRef() != null
+            && formId.equals(task.getCamundaFormRef().getKey()))
+        .findFirst()
+        .orElse(null);
   }
 
   private List<String> openForms(String caseKey) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseKey).initializeFormKeys().list().stream()
-        .map(task -> task.getCamundaFormRef() == null ? task.getName() : task.getCamundaFormRef().getKey()).toList();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseKey)
+        .initializeFormKeys()
+        .list()
+        .stream()
+        .map(task -> task.getCamundaFormRef() == null
+            ? task.getName()
+            : task.getCamundaFormRef().getKey())
+        .toList();
   }
 
   private String worker(Task task) {
@@ -368,16 +605,25 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
       }
     }
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && WORKER.containsKey(link.getGroupId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())
+          && link.getGroupId() != null
+          && WORKER.containsKey(link.getGroupId())) {
         return WORKER.get(link.getGroupId());
       }
     }
-    throw new AssertionError("Nobody of the demo users can work on " + task.getName() + ": " + taskService.getIdentityLinksForTask(task.getId()));
+    throw new AssertionError("Nobody of the demo users can work on " + task.getName() + ": "
+        + taskService.getIdentityLinksForTask(task.getId()));
   }
 
   private List<String> startedBy(String user, String processKey) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).startedBy(user).list()
-        .stream().map(HistoricProcessInstance::getId).toList();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .startedBy(user)
+        .list()
+        .stream()
+        .map(HistoricProcessInstance::getId)
+        .toList();
   }
 
   /**
@@ -391,11 +637,14 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
       if (loggedIn) {
         session.reload(); // as if he logged in now
       }
-      new FluentWait<>(session).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(200))
+      new FluentWait<>(session)
+          .withTimeout(Duration.ofSeconds(10))
+          .pollingEvery(Duration.ofMillis(200))
           .withMessage(() -> user + "'s first screen lists " + expectedTask)
           .until(s -> s.listedTasks().contains(expectedTask));
       session.screenshot(SCREENSHOTS.resolve("first-screen-" + user + ".png"));
-      firstScreens.put(user, session.filters().get(0) + ": " + String.join(", ", session.listedTasks()));
+      firstScreens.put(
+          user, session.filters().get(0) + ": " + String.join(", ", session.listedTasks()));
     }
     return session;
   }
@@ -404,10 +653,15 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
     Map<String, String> componentTypes = new TreeMap<>();
     collectTypes(form.path("components"), componentTypes);
     for (Map.Entry<String, String> field : componentTypes.entrySet()) {
-      HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-          .processInstanceId(processInstanceId).variableName(field.getKey()).singleResult();
+      HistoricVariableInstance variable = historyService
+          .createHistoricVariableInstanceQuery()
+          .processInstanceId(processInstanceId)
+          .variableName(field.getKey())
+          .singleResult();
       if (variable != null) {
-        valueTypes.computeIfAbsent(field.getValue(), type -> new TreeSet<>()).add(variable.getTypeName());
+        valueTypes
+            .computeIfAbsent(field.getValue(), type -> new TreeSet<>())
+            .add(variable.getTypeName());
       }
     }
   }

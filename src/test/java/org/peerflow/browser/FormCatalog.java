@@ -35,7 +35,8 @@ final class FormCatalog {
     }
     for (Path file : files(processesFolder, ".bpmn")) {
       var model = Bpmn.readModelFromFile(file.toFile());
-      Stream.concat(model.getModelElementsByType(UserTask.class).stream(),
+      Stream.concat(
+              model.getModelElementsByType(UserTask.class).stream(),
               model.getModelElementsByType(StartEvent.class).stream())
           .map(element -> ((BaseElement) element).getAttributeValueNs(CAMUNDA_NS, "formRef"))
           .filter(formRef -> formRef != null)

@@ -27,8 +27,11 @@ class OperatorCockpitIT extends IntegrationTestBase {
   private static final String SECRET = "Start at 10:00 on Tuesdays (operator test)";
   private static final String RECIPIENT = "alex.operator-test@employee.example";
 
-  @LocalServerPort int port;
-  @Autowired Outbox outbox;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Outbox outbox;
 
   private WebDriver browser;
 
@@ -42,10 +45,14 @@ class OperatorCockpitIT extends IntegrationTestBase {
   @Test
   void oscarRetriesAFailedEmailInCockpitAndReadsNothingOfIt() {
     ManagementService management = processEngine.getManagementService();
-    String jobId = outbox.enqueue(RECIPIENT, "Your accommodation", "We approve: " + SECRET, null, Outbox.Content.CASE_DATA);
+    String jobId = outbox.enqueue(
+        RECIPIENT, "Your accommodation", "We approve: " + SECRET, null, Outbox.Content.CASE_DATA);
     SMTP.stop();
     try {
-      for (int attempt = 0; attempt < 10 && management.createJobQuery().jobId(jobId).singleResult().getRetries() > 0; attempt++) {
+      for (int attempt = 0;
+          attempt < 10
+              && management.createJobQuery().jobId(jobId).singleResult().getRetries() > 0;
+          attempt++) {
         try {
           management.executeJob(jobId);
         } catch (RuntimeException expected) {
@@ -55,9 +62,18 @@ class OperatorCockpitIT extends IntegrationTestBase {
     } finally {
       SMTP.start();
     }
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().configuration(jobId).count()).isOne();
-    ProcessDefinition mail = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(Outbox.MAIL_PROCESS).latestVersion().singleResult();
+    assertThat(processEngine
+            .getRuntimeService()
+            .createIncidentQuery()
+            .configuration(jobId)
+            .count())
+        .isOne();
+    ProcessDefinition mail = processEngine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(Outbox.MAIL_PROCESS)
+        .latestVersion()
+        .singleResult();
 
     browser = Chromium.start();
     // Cockpit's first load in a fresh JVM compiles and serves its whole bundle: on two busy cores
@@ -65,30 +81,45 @@ class OperatorCockpitIT extends IntegrationTestBase {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
     wait.ignoring(StaleElementReferenceException.class);
     browser.get(url("/camunda/app/cockpit/default/"));
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
     WebElement secret = browser.findElement(By.cssSelector("input[ng-model='password']"));
     // as in TasklistUser: the login page's autofocus can move keys typed early into the other field
-    for (int attempt = 0; attempt < 3 && !("oscar".equals(name.getAttribute("value"))
-        && "oscar".equals(secret.getAttribute("value"))); attempt++) {
+    for (int attempt = 0;
+        attempt < 3
+            && !("oscar".equals(name.getAttribute("value"))
+                && "oscar".equals(secret.getAttribute("value")));
+        attempt++) {
       name.clear();
       name.sendKeys("oscar");
       secret.clear();
       secret.sendKeys("oscar");
     }
     browser.findElement(By.cssSelector("form button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
 
     browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + mail.getId()
         + "/runtime?detailsTab=pd-incidents-tab"));
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.action-button[ng-click^='openJobRetryDialog']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='incrementRetry()']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector("a.action-button[ng-click^='openJobRetryDialog']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector("button[ng-click='incrementRetry()']")))
+        .click();
     wait.until(driver -> management.createJobQuery().jobId(jobId).singleResult().getRetries() > 0);
 
     assertThat(browser.getPageSource()).doesNotContain(SECRET).doesNotContain(RECIPIENT);
     management.executeJob(jobId);
-    assertThat(SMTP.getReceivedMessages()).anySatisfy(message ->
-        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(RECIPIENT));
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().configuration(jobId).count()).isZero();
+    assertThat(SMTP.getReceivedMessages())
+        .anySatisfy(
+            message -> assertThat(message.getAllRecipients()[0].toString()).isEqualTo(RECIPIENT));
+    assertThat(processEngine
+            .getRuntimeService()
+            .createIncidentQuery()
+            .configuration(jobId)
+            .count())
+        .isZero();
   }
 
   private String url(String path) {

@@ -19,23 +19,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistBrowserIT extends IntegrationTestBase {
 
-  @LocalServerPort int port;
-  @Autowired TaskService taskService;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TaskService taskService;
 
   @Test
   void aClaimThatCameTooLateSaysSoInTheTasklist() {
     HiringWalk walk = new HiringWalk(processEngine);
     ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
-    Task screening = taskService.createTaskQuery().processInstanceId(application.getId()).singleResult();
+    Task screening =
+        taskService.createTaskQuery().processInstanceId(application.getId()).singleResult();
 
     try (TasklistUser harper = TasklistUser.login("harper", port)) {
       harper.openTask(screening.getId());
       taskService.claim(screening.getId(), "hana"); // hana, in her own Tasklist, was faster
-      assertThat(harper.claimRefused()).as("what harper is told").contains("is already claimed by someone else");
+      assertThat(harper.claimRefused())
+          .as("what harper is told")
+          .contains("is already claimed by someone else");
       harper.screenshot(Chromium.SCREENSHOTS.resolve("tasklist-late-claim.png"));
     }
 
-    assertThat(taskService.createTaskQuery().taskId(screening.getId()).singleResult().getAssignee()).isEqualTo("hana");
+    assertThat(taskService
+            .createTaskQuery()
+            .taskId(screening.getId())
+            .singleResult()
+            .getAssignee())
+        .isEqualTo("hana");
   }
 
   @Test
@@ -44,14 +55,19 @@ class TasklistBrowserIT extends IntegrationTestBase {
     ProcessInstance request = walk.toDecision();
     walk.decide(request, "approve");
     ProcessInstance implementation = walk.child(request, "accommodation-implementation");
-    Task implement = taskService.createTaskQuery().processInstanceId(implementation.getId()).singleResult();
+    Task implement =
+        taskService.createTaskQuery().processInstanceId(implementation.getId()).singleResult();
 
     try (TasklistUser sam = TasklistUser.login("sam", port)) {
       sam.openTask(implement.getId());
-      String form = sam.formText(By.cssSelector("textarea[id$='-Field_accommodationToImplement']"),
+      String form = sam.formText(
+          By.cssSelector("textarea[id$='-Field_accommodationToImplement']"),
           "Start at 10:00 on Tuesdays and Thursdays");
-      assertThat(form).as("what sam's form shows").doesNotContainIgnoringCase("diagnos")
-          .doesNotContainIgnoringCase("limitation").doesNotContainIgnoringCase("medical");
+      assertThat(form)
+          .as("what sam's form shows")
+          .doesNotContainIgnoringCase("diagnos")
+          .doesNotContainIgnoringCase("limitation")
+          .doesNotContainIgnoringCase("medical");
       sam.screenshot(Chromium.SCREENSHOTS.resolve("tasklist-accommodation.png"));
     }
   }

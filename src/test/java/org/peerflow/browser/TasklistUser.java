@@ -25,7 +25,8 @@ public final class TasklistUser implements AutoCloseable {
   private static final By FORM = By.cssSelector(".fjs-form");
   private static final By CLAIM = By.cssSelector("button.claim");
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
-  private static final By START = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+  private static final By START =
+      By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
   private static final By ERROR = By.cssSelector(
       ".notifications .alert-danger, .notifications .alert-error, .alert-danger .message");
 
@@ -51,19 +52,24 @@ public final class TasklistUser implements AutoCloseable {
     TasklistUser user = new TasklistUser(id, browser);
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      WebElement name = user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      WebElement name = user.wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("input[ng-model='username']")));
       WebElement secret = browser.findElement(By.cssSelector("input[ng-model='password']"));
       // the login page moves the focus to the user name once it has loaded (autofocus): keys typed
       // meanwhile can land in the wrong field, so type until both fields hold what was meant
-      for (int attempt = 0; attempt < 3 && !(id.equals(name.getAttribute("value"))
-          && password.equals(secret.getAttribute("value"))); attempt++) {
+      for (int attempt = 0;
+          attempt < 3
+              && !(id.equals(name.getAttribute("value"))
+                  && password.equals(secret.getAttribute("value")));
+          attempt++) {
         name.clear();
         name.sendKeys(id);
         secret.clear();
         secret.sendKeys(password);
       }
       browser.findElement(By.cssSelector("form button[type='submit']")).click();
-      user.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
+      user.wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("[cam-tasklist-filters] .item")));
       return user;
     } catch (RuntimeException | AssertionError e) {
       user.failed("login");
@@ -75,12 +81,15 @@ public final class TasklistUser implements AutoCloseable {
   /** Loads the Tasklist again, as a user who logs in now sees it. */
   void reload() {
     browser.navigate().refresh();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .item")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[cam-tasklist-filters] .item")));
   }
 
   /** The filters in the order the Tasklist shows them, each with its count where it shows one. */
   public List<String> filters() {
-    wait.until(driver -> !driver.findElements(By.cssSelector("[cam-tasklist-filters] .item .name")).isEmpty());
+    wait.until(driver -> !driver
+        .findElements(By.cssSelector("[cam-tasklist-filters] .item .name"))
+        .isEmpty());
     return texts(By.cssSelector("[cam-tasklist-filters] .item"));
   }
 
@@ -94,7 +103,8 @@ public final class TasklistUser implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try {
         return browser.findElements(elements).stream()
-            .map(element -> element.getText().replaceAll("\\s+", " ").trim()).toList();
+            .map(element -> element.getText().replaceAll("\\s+", " ").trim())
+            .toList();
       } catch (StaleElementReferenceException redrawn) {
         if (attempt == 5) {
           throw redrawn;
@@ -118,14 +128,16 @@ public final class TasklistUser implements AutoCloseable {
   /** Clicks Claim on a task someone else has taken meanwhile; @return what the Tasklist says. */
   String claimRefused() {
     wait.until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notifications"), "claimed"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".notifications"), "claimed"));
     return browser.findElement(By.cssSelector(".notifications")).getText();
   }
 
   /** The text of the open form, once {@code field} shows {@code value} (the case's data has loaded). */
   String formText(By field, String value) {
     wait.until(driver -> driver.findElement(field).getAttribute("value").contains(value));
-    return browser.findElement(FORM).getText() + " " + browser.findElement(field).getAttribute("value");
+    return browser.findElement(FORM).getText() + " "
+        + browser.findElement(field).getAttribute("value");
   }
 
   void fill(JsonNode form, Map<String, ?> answers, LocalDate today) {
@@ -140,19 +152,26 @@ public final class TasklistUser implements AutoCloseable {
   /** Opens Start process, picks the process by its name and waits for its start form. */
   void openStartForm(String processName) {
     goTo("#/");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-    By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a")))
+        .click();
+    By process =
+        By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']");
     By startForm = By.cssSelector(".modal-content .fjs-form");
     // the list is drawn again when the definitions arrive: a click on the first drawing is lost,
     // so click (again) until the start form shows; the link is gone once a process is chosen
-    new FluentWait<>(browser).withTimeout(WAIT).pollingEvery(Duration.ofSeconds(1))
+    new FluentWait<>(browser)
+        .withTimeout(WAIT)
+        .pollingEvery(Duration.ofSeconds(1))
         .withMessage("the start form of " + processName)
         .until(driver -> {
           if (!driver.findElements(startForm).isEmpty()) {
             return true;
           }
           try {
-            driver.findElements(process).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+            driver.findElements(process).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .ifPresent(WebElement::click);
           } catch (WebDriverException stillDrawing) {
             // stale or covered for a moment: the next round clicks again
           }
@@ -189,22 +208,26 @@ public final class TasklistUser implements AutoCloseable {
     // the Tasklist is a single-page app: a new hash shows another task without loading it again
     ((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0];", hash);
     if (hash.equals("#/")) {
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(
+          By.cssSelector("[cam-tasklist-task] .fjs-form")));
     }
   }
 
   private void press(By button, BooleanSupplier done) {
-    // a notice of the step before ("The process has been started.") may cover the button: close it, as a user would
+    // a notice of the step before ("The process has been started.") may cover the button: close it,
+    // as a user would
     for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .close"))) {
       if (close.isDisplayed()) {
         close.click();
       }
     }
     WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     wait.until(driver -> {
-      List<WebElement> errors = driver.findElements(ERROR).stream().filter(WebElement::isDisplayed).toList();
+      List<WebElement> errors =
+          driver.findElements(ERROR).stream().filter(WebElement::isDisplayed).toList();
       if (!errors.isEmpty()) {
         throw new AssertionError("The Tasklist refused it: " + errors.get(0).getText());
       }

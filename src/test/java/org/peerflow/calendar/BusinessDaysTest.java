@@ -21,8 +21,8 @@ class BusinessDaysTest {
   private static final LocalDate NEW_YEAR = LocalDate.of(2027, 1, 1); // a Friday
 
   private Date now = at(2026, 11, 16, 10, 0); // a Monday
-  private final BusinessDays days = new BusinessDays(NEW_YORK,
-      List.of(INDEPENDENCE_DAY_OBSERVED, THANKSGIVING, CHRISTMAS, NEW_YEAR), () -> now);
+  private final BusinessDays days = new BusinessDays(
+      NEW_YORK, List.of(INDEPENDENCE_DAY_OBSERVED, THANKSGIVING, CHRISTMAS, NEW_YEAR), () -> now);
 
   @Test
   void fiveBusinessDaysFromMondayIsNextMondayAtTheSameTime() {
@@ -98,7 +98,8 @@ class BusinessDaysTest {
   @Test
   void daysAreCountedInTheConfiguredZone() {
     // 02:00 UTC on Saturday is still Friday evening in New York
-    Date fridayEveningInNewYork = Date.from(ZonedDateTime.of(2026, 11, 21, 2, 0, 0, 0, ZoneId.of("UTC")).toInstant());
+    Date fridayEveningInNewYork =
+        Date.from(ZonedDateTime.of(2026, 11, 21, 2, 0, 0, 0, ZoneId.of("UTC")).toInstant());
     assertThat(days.isBusinessDay(fridayEveningInNewYork)).isTrue();
     assertThat(days.after(fridayEveningInNewYork, 1)).isEqualTo(at(2026, 11, 23, 21, 0));
   }
@@ -107,10 +108,12 @@ class BusinessDaysTest {
   void isoStringsAndJavaTimeValuesAreAccepted() {
     assertThat(days.after("2026-11-19T10:00", 1)).isEqualTo(at(2026, 11, 20, 10, 0));
     assertThat(days.after("2026-11-19T15:00:00Z", 1)).isEqualTo(at(2026, 11, 20, 10, 0));
-    assertThat(days.after(LocalDateTime.of(2026, 11, 19, 10, 0), 1)).isEqualTo(at(2026, 11, 20, 10, 0));
+    assertThat(days.after(LocalDateTime.of(2026, 11, 19, 10, 0), 1))
+        .isEqualTo(at(2026, 11, 20, 10, 0));
     // a date without a time of day runs to the end of that day
-    assertThat(days.after("2026-11-19", 1)).isEqualTo(Date.from(
-        ZonedDateTime.of(2026, 11, 20, 23, 59, 59, 0, NEW_YORK).toInstant()));
+    assertThat(days.after("2026-11-19", 1))
+        .isEqualTo(
+            Date.from(ZonedDateTime.of(2026, 11, 20, 23, 59, 59, 0, NEW_YORK).toInstant()));
     assertThat(days.isBusinessDay(LocalDate.of(2026, 11, 26))).isFalse();
   }
 
@@ -125,12 +128,13 @@ class BusinessDaysTest {
   void unusableArgumentsAreRefusedWithAClearMessage() {
     assertThatThrownBy(() -> days.after(now, -1)).hasMessageContaining("must not be negative");
     assertThatThrownBy(() -> days.after(null, 1)).hasMessageContaining("is null");
-    assertThatThrownBy(() -> days.after("next week", 1)).hasMessageContaining("not an ISO 8601 date");
+    assertThatThrownBy(() -> days.after("next week", 1))
+        .hasMessageContaining("not an ISO 8601 date");
   }
 
   /** The US federal rule table, so that dates years ahead count their holidays too. */
-  private final BusinessDays federal = new BusinessDays(NEW_YORK,
-      new HolidayCalendar(HolidayCalendar.US_FEDERAL, List.of()), () -> now);
+  private final BusinessDays federal = new BusinessDays(
+      NEW_YORK, new HolidayCalendar(HolidayCalendar.US_FEDERAL, List.of()), () -> now);
 
   @Test
   void in2028NewYearsDayObservedOnFridayDecember31AndVeteransDayOnFriday() {
@@ -157,6 +161,7 @@ class BusinessDaysTest {
   }
 
   private static Date at(int year, int month, int day, int hour, int minute) {
-    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, NEW_YORK).toInstant());
+    return Date.from(
+        ZonedDateTime.of(year, month, day, hour, minute, 0, 0, NEW_YORK).toInstant());
   }
 }

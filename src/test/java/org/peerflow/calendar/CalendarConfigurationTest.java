@@ -18,11 +18,15 @@ import org.peerflow.calendar.CalendarConfiguration.CalendarIncompleteException;
 class CalendarConfigurationTest {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final Date IN_2031 = Date.from(ZonedDateTime.of(2031, 3, 3, 9, 0, 0, 0, NEW_YORK).toInstant());
+  private static final Date IN_2031 =
+      Date.from(ZonedDateTime.of(2031, 3, 3, 9, 0, 0, 0, NEW_YORK).toInstant());
 
   @Test
   void aHolidayListThatEndsBeforeThisYearRefusesToStart() {
-    CalendarProperties listUpTo2027 = new CalendarProperties(NEW_YORK, List.of("none"), List.of(),
+    CalendarProperties listUpTo2027 = new CalendarProperties(
+        NEW_YORK,
+        List.of("none"),
+        List.of(),
         List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 12, 24)));
 
     assertThatThrownBy(() -> CalendarConfiguration.create(listUpTo2027, () -> IN_2031))
@@ -35,19 +39,24 @@ class CalendarConfigurationTest {
 
   @Test
   void theFederalRulesAnswerAnyYearAndExtraDaysAreAdded() {
-    CalendarProperties federal = new CalendarProperties(NEW_YORK, List.of("us-federal"),
-        List.of("third MONDAY of APRIL"), List.of(LocalDate.of(2031, 12, 26)));
+    CalendarProperties federal = new CalendarProperties(
+        NEW_YORK,
+        List.of("us-federal"),
+        List.of("third MONDAY of APRIL"),
+        List.of(LocalDate.of(2031, 12, 26)));
 
     BusinessDays days = CalendarConfiguration.create(federal, () -> IN_2031);
 
-    assertThat(days.holidaysIn(2031)).contains(LocalDate.of(2031, 4, 21), LocalDate.of(2031, 12, 26),
-        LocalDate.of(2031, 11, 27));
+    assertThat(days.holidaysIn(2031))
+        .contains(
+            LocalDate.of(2031, 4, 21), LocalDate.of(2031, 12, 26), LocalDate.of(2031, 11, 27));
     assertThat(days.holidaysIn(2040)).contains(LocalDate.of(2040, 11, 22));
   }
 
   @Test
   void anUnknownRuleTableIsNamed() {
-    CalendarProperties typo = new CalendarProperties(NEW_YORK, List.of("us-fedral"), List.of(), List.of());
+    CalendarProperties typo =
+        new CalendarProperties(NEW_YORK, List.of("us-fedral"), List.of(), List.of());
 
     assertThatThrownBy(() -> CalendarConfiguration.create(typo, () -> IN_2031))
         .hasMessageContaining("unknown holiday table 'us-fedral'");

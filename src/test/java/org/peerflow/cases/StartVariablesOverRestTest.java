@@ -57,59 +57,90 @@ class StartVariablesOverRestTest extends IntegrationTestBase {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"fair-chance-hiring", "accommodation-request", "informed-consent"})
-  void theRequiredStartVariablesAloneStartTheCaseAndTheOptionalOnesTakeTheirDocumentedDefaults(String processKey) {
+  void theRequiredStartVariablesAloneStartTheCaseAndTheOptionalOnesTakeTheirDocumentedDefaults(
+      String processKey) {
     Start start = requiredOnly(processKey);
 
     Rest.Response response = startOverRest(processKey, start.starter(), start.required());
 
     Assertions.assertThat(response.status()).as(response.body()).isEqualTo(200);
-    ProcessInstance started = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(response.json().get("id").asText()).singleResult();
+    ProcessInstance started = processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(response.json().get("id").asText())
+        .singleResult();
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(started.getId());
     Assertions.assertThat(variables).containsAllEntriesOf(start.required());
     switch (processKey) {
       case "fair-chance-hiring" -> {
         Assertions.assertThat(started.getBusinessKey()).startsWith("APP-");
-        Assertions.assertThat(variables).containsEntry("accommodationRequested", false)
+        Assertions.assertThat(variables)
+            .containsEntry("accommodationRequested", false)
             .containsEntry("livedExperienceAttested", false);
       }
       case "accommodation-request" -> {
         Assertions.assertThat(started.getBusinessKey()).startsWith("RA-");
-        Assertions.assertThat(variables).containsEntry("requestPath", "employee")
-            .containsEntry("requestedBy", "Alex Morgan").containsEntry("accommodationPolicy", "default")
+        Assertions.assertThat(variables)
+            .containsEntry("requestPath", "employee")
+            .containsEntry("requestedBy", "Alex Morgan")
+            .containsEntry("accommodationPolicy", "default")
             .containsKey("requestDate")
-            .as("started by hr: no supervisor named, any member of supervisors approves").containsEntry("supervisorId", null);
+            .as("started by hr: no supervisor named, any member of supervisors approves")
+            .containsEntry("supervisorId", null);
       }
       default -> {
         Assertions.assertThat(started.getBusinessKey()).startsWith("IC-");
-        Assertions.assertThat(variables).as("the clinician who starts it prescribes").containsEntry("prescriber", "casey");
+        Assertions.assertThat(variables)
+            .as("the clinician who starts it prescribes")
+            .containsEntry("prescriber", "casey");
       }
     }
   }
 
   @ParameterizedTest(name = "{0} without {1}")
   @CsvSource({
-      "fair-chance-hiring, positionId", "fair-chance-hiring, applicantName", "fair-chance-hiring, applicantEmail",
-      "accommodation-request, employeeName", "accommodation-request, employeeEmail", "accommodation-request, channel",
-      "informed-consent, clientName", "informed-consent, proposedTreatment", "informed-consent, treatmentKind",
-      "informed-consent, clientTeamEmail"})
-  void aStartWithoutARequiredVariableIsHttp400NamingItAndStartsNothing(String processKey, String missing) {
+    "fair-chance-hiring, positionId", "fair-chance-hiring, applicantName",
+        "fair-chance-hiring, applicantEmail",
+    "accommodation-request, employeeName", "accommodation-request, employeeEmail",
+        "accommodation-request, channel",
+    "informed-consent, clientName", "informed-consent, proposedTreatment",
+        "informed-consent, treatmentKind",
+    "informed-consent, clientTeamEmail"
+  })
+  void aStartWithoutARequiredVariableIsHttp400NamingItAndStartsNothing(
+      String processKey, String missing) {
     Start start = requiredOnly(processKey);
-    Assertions.assertThat(start.required()).as("the table lists %s as required", missing).containsKey(missing);
+    Assertions.assertThat(start.required())
+        .as("the table lists %s as required", missing)
+        .containsKey(missing);
     start.required().remove(missing);
-    long started = processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
+    long started = processEngine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .count();
 
     Rest.Response response = startOverRest(processKey, start.starter(), start.required());
 
     Assertions.assertThat(response.status()).as(response.body()).isEqualTo(400);
     Assertions.assertThat(response.json().get("message").asText()).contains("'" + missing + "'");
-    Assertions.assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(processKey).count()).as("nothing is started").isEqualTo(started);
+    Assertions.assertThat(processEngine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(processKey)
+            .count())
+        .as("nothing is started")
+        .isEqualTo(started);
   }
 
-  private Rest.Response startOverRest(String processKey, String starter, Map<String, Object> variables) {
+  private Rest.Response startOverRest(
+      String processKey, String starter, Map<String, Object> variables) {
     Map<String, Object> typed = new LinkedHashMap<>();
     variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-    return new Rest(port).postJson(starter, "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", typed));
+    return new Rest(port)
+        .postJson(
+            starter,
+            "/engine-rest/process-definition/key/" + processKey + "/start",
+            Map.of("variables", typed));
   }
 }

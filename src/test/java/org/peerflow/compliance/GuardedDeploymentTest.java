@@ -28,10 +28,12 @@ class GuardedDeploymentTest {
 
   private final List<String> askedForTenantAndCaller = new ArrayList<>();
   private final Map<String, BpmnModelInstance> repository = new java.util.HashMap<>();
-  private final ComplianceGuard guard = new ComplianceGuard(List.of(new ConfidentialityRule()), (tenant, caller) -> {
-    askedForTenantAndCaller.add(tenant + " " + caller);
-    return key -> Optional.ofNullable(repository.get(key)).map(model -> (Process) model.getModelElementById(key));
-  });
+  private final ComplianceGuard guard =
+      new ComplianceGuard(List.of(new ConfidentialityRule()), (tenant, caller) -> {
+        askedForTenantAndCaller.add(tenant + " " + caller);
+        return key -> Optional.ofNullable(repository.get(key))
+            .map(model -> (Process) model.getModelElementById(key));
+      });
 
   private static DeploymentEntity deployment(String tenantId, Map<String, byte[]> resources) {
     DeploymentEntity deployment = new DeploymentEntity();
@@ -51,44 +53,68 @@ class GuardedDeploymentTest {
   }
 
   private static BpmnModelInstance callerReturningAll() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("hiring").startEvent()
-        .callActivity("CallActivity_Review").name("Review").calledElement("record-review").endEvent().done();
+    BpmnModelInstance model = Bpmn.createExecutableProcess("hiring")
+        .startEvent()
+        .callActivity("CallActivity_Review")
+        .name("Review")
+        .calledElement("record-review")
+        .endEvent()
+        .done();
     CamundaOut all = model.newInstance(CamundaOut.class);
     all.setCamundaVariables("all");
-    model.<CallActivity>getModelElementById("CallActivity_Review").builder().addExtensionElement(all);
+    model
+        .<CallActivity>getModelElementById("CallActivity_Review")
+        .builder()
+        .addExtensionElement(all);
     return model;
   }
 
   private static BpmnModelInstance review(String data) {
-    return RuleCheck.property(Bpmn.createExecutableProcess("record-review").startEvent()
-        .userTask("Task_Assess").camundaCandidateGroups("hr").endEvent().done(), "Task_Assess", "peerflow.data", data);
+    return RuleCheck.property(
+        Bpmn.createExecutableProcess("record-review")
+            .startEvent()
+            .userTask("Task_Assess")
+            .camundaCandidateGroups("hr")
+            .endEvent()
+            .done(),
+        "Task_Assess",
+        "peerflow.data",
+        data);
   }
 
   @Test
   void aDiagramTheGuardCannotReadIsRefusedNotPassedUnchecked() {
-    assertThatThrownBy(() -> guard.deploy(deployment(null, Map.of("processes/broken.bpmn",
-        "<bpmn:definitions".getBytes(StandardCharsets.UTF_8)))))
+    assertThatThrownBy(() -> guard.deploy(deployment(
+            null,
+            Map.of("processes/broken.bpmn", "<bpmn:definitions".getBytes(StandardCharsets.UTF_8)))))
         .isInstanceOf(ModelRefusedException.class)
-        .hasMessageStartingWith("Deployment refused: processes/broken.bpmn: compliance: the diagram cannot be read, "
-            + "so the compliance rules cannot be checked");
+        .hasMessageStartingWith(
+            "Deployment refused: processes/broken.bpmn: compliance: the diagram cannot be read, "
+                + "so the compliance rules cannot be checked");
   }
 
   @Test
   void aFormTheGuardCannotReadIsRefusedNotPassedUnchecked() {
-    assertThatThrownBy(() -> guard.deploy(deployment(null, Map.of("forms/broken.form",
-        "{\"id\": \"broken\", \"components\": [".getBytes(StandardCharsets.UTF_8)))))
+    assertThatThrownBy(() -> guard.deploy(deployment(
+            null,
+            Map.of(
+                "forms/broken.form",
+                "{\"id\": \"broken\", \"components\": [".getBytes(StandardCharsets.UTF_8)))))
         .isInstanceOf(ModelRefusedException.class)
-        .hasMessageStartingWith("Deployment refused: forms/broken.form: compliance: the form cannot be read");
+        .hasMessageStartingWith(
+            "Deployment refused: forms/broken.form: compliance: the form cannot be read");
   }
 
   @Test
   void aCallIntoAConfidentialProcessDeployedEarlierIsCheckedAgainstTheRepository() {
     repository.put("record-review", review("criminal-history"));
 
-    assertThatThrownBy(() -> guard.deploy(deployment("tenant-a", Map.of("processes/hiring.bpmn", bytes(callerReturningAll())))))
+    assertThatThrownBy(() -> guard.deploy(
+            deployment("tenant-a", Map.of("processes/hiring.bpmn", bytes(callerReturningAll())))))
         .isInstanceOf(ModelRefusedException.class)
-        .hasMessage("Deployment refused: processes/hiring.bpmn: confidentiality: CallActivity_Review (\"Review\") returns "
-            + "all variables of a confidential process to hiring; return only the outcome (camunda:out per variable)");
+        .hasMessage(
+            "Deployment refused: processes/hiring.bpmn: confidentiality: CallActivity_Review (\"Review\") returns "
+                + "all variables of a confidential process to hiring; return only the outcome (camunda:out per variable)");
     assertThat(askedForTenantAndCaller).containsExactly("tenant-a processes/hiring.bpmn");
   }
 
@@ -96,7 +122,13 @@ class GuardedDeploymentTest {
   void theCalledProcessOfTheSameDeploymentIsCheckedRatherThanTheDeployedOne() {
     repository.put("record-review", review("criminal-history"));
 
-    assertThatCode(() -> guard.deploy(deployment(null, Map.of("processes/hiring.bpmn", bytes(callerReturningAll()),
-        "processes/record-review.bpmn", bytes(review("none")))))).doesNotThrowAnyException();
+    assertThatCode(() -> guard.deploy(deployment(
+            null,
+            Map.of(
+                "processes/hiring.bpmn",
+                bytes(callerReturningAll()),
+                "processes/record-review.bpmn",
+                bytes(review("none"))))))
+        .doesNotThrowAnyException();
   }
 }

@@ -30,7 +30,9 @@ final class ModelSet {
     ModelSet set = new ModelSet();
     for (String folder : new String[] {"processes", "forms"}) {
       try (Stream<Path> paths = Files.list(Path.of(folder))) {
-        paths.sorted().forEach(path -> set.files.put(folder + "/" + path.getFileName(), read(path)));
+        paths
+            .sorted()
+            .forEach(path -> set.files.put(folder + "/" + path.getFileName(), read(path)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -39,9 +41,12 @@ final class ModelSet {
   }
 
   ModelSet bpmn(String name, Consumer<BpmnModelInstance> edit) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(files.get("processes/" + name + ".bpmn")));
+    BpmnModelInstance model = Bpmn.readModelFromStream(
+        new ByteArrayInputStream(files.get("processes/" + name + ".bpmn")));
     edit.accept(model);
-    files.put("processes/" + name + ".bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "processes/" + name + ".bpmn",
+        Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
@@ -59,7 +64,9 @@ final class ModelSet {
     try {
       ObjectNode schema = (ObjectNode) JSON.readTree(files.get("forms/" + form + ".form"));
       ((ArrayNode) schema.get("components")).add(JSON.readTree(componentJson));
-      files.put("forms/" + form + ".form", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(schema));
+      files.put(
+          "forms/" + form + ".form",
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(schema));
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

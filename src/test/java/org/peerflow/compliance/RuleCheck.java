@@ -39,7 +39,8 @@ final class RuleCheck {
     return this;
   }
 
-  static BpmnModelInstance property(BpmnModelInstance model, String elementId, String name, String value) {
+  static BpmnModelInstance property(
+      BpmnModelInstance model, String elementId, String name, String value) {
     BaseElement element = model.getModelElementById(elementId);
     if (element == null) {
       throw new IllegalArgumentException("no element " + elementId);
@@ -49,8 +50,10 @@ final class RuleCheck {
       extensions = model.newInstance(ExtensionElements.class);
       element.setExtensionElements(extensions);
     }
-    CamundaProperties properties = extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .findFirst().orElse(null);
+    CamundaProperties properties =
+        extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .findFirst()
+            .orElse(null);
     if (properties == null) {
       properties = extensions.addExtensionElement(CamundaProperties.class);
     }
@@ -63,9 +66,11 @@ final class RuleCheck {
 
   /** A Camunda Form of the deployment, with the given components (a JSON array). */
   RuleCheck form(String id, String componentsJson) {
-    String json = "{\"schemaVersion\": 16, \"id\": \"" + id + "\", \"components\": " + componentsJson + "}";
+    String json =
+        "{\"schemaVersion\": 16, \"id\": \"" + id + "\", \"components\": " + componentsJson + "}";
     try {
-      forms.put(id, FormContent.parse("forms/" + id + ".form", json.getBytes(StandardCharsets.UTF_8)));
+      forms.put(
+          id, FormContent.parse("forms/" + id + ".form", json.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,14 +79,18 @@ final class RuleCheck {
 
   /** A process deployed before, on its own, that the model may call. */
   RuleCheck deployedElsewhere(BpmnModelInstance other) {
-    other.getModelElementsByType(Process.class).forEach(process -> deployedElsewhere.put(process.getId(), process));
+    other
+        .getModelElementsByType(Process.class)
+        .forEach(process -> deployedElsewhere.put(process.getId(), process));
     return this;
   }
 
   List<String> violations(ComplianceRule rule) {
     Process process = model.getModelElementsByType(Process.class).iterator().next();
     CalledProcesses inModel = key -> Optional.ofNullable(model.getModelElementById(key))
-        .filter(Process.class::isInstance).map(Process.class::cast);
-    return rule.violations(new CheckedProcess(process, forms, inModel.orElse(key -> Optional.ofNullable(deployedElsewhere.get(key)))));
+        .filter(Process.class::isInstance)
+        .map(Process.class::cast);
+    return rule.violations(new CheckedProcess(
+        process, forms, inModel.orElse(key -> Optional.ofNullable(deployedElsewhere.get(key)))));
   }
 }

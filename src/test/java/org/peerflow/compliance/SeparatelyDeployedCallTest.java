@@ -26,7 +26,8 @@ class SeparatelyDeployedCallTest extends IntegrationTestBase {
   private static final String REVIEW = "separate-record-review";
   private static final String CALLER = "separate-review-caller";
 
-  @Autowired RepositoryService repositoryService;
+  @Autowired
+  RepositoryService repositoryService;
 
   @Test
   void aCallReturningAllVariablesOfASeparatelyDeployedConfidentialProcessIsRefused() {
@@ -35,33 +36,54 @@ class SeparatelyDeployedCallTest extends IntegrationTestBase {
 
     assertThatThrownBy(() -> deployCaller(caller("all")))
         .isInstanceOf(ParseException.class)
-        .hasMessageContaining("Deployment refused: processes/" + CALLER + ".bpmn: confidentiality: CallActivity_Review "
-            + "(\"Review the record (HR only)\") returns all variables of a confidential process to " + CALLER);
+        .hasMessageContaining("Deployment refused: processes/" + CALLER
+            + ".bpmn: confidentiality: CallActivity_Review "
+            + "(\"Review the record (HR only)\") returns all variables of a confidential process to "
+            + CALLER);
     assertThat(callerVersions()).isEqualTo(callerVersions);
 
     deployCaller(caller("reviewOutcome"));
-    assertThat(callerVersions()).as("returning only the outcome is fine").isEqualTo(callerVersions + 1);
+    assertThat(callerVersions())
+        .as("returning only the outcome is fine")
+        .isEqualTo(callerVersions + 1);
   }
 
   private void deployTheConfidentialReviewAlone() {
-    BpmnModelInstance review = Bpmn.createExecutableProcess(REVIEW).camundaHistoryTimeToLive(1).startEvent()
-        .userTask("Task_Assess").name("Assess the record").camundaCandidateGroups("hr")
-        .camundaFormRef(REVIEW).camundaFormRefBinding("deployment").endEvent().done();
+    BpmnModelInstance review = Bpmn.createExecutableProcess(REVIEW)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Assess")
+        .name("Assess the record")
+        .camundaCandidateGroups("hr")
+        .camundaFormRef(REVIEW)
+        .camundaFormRefBinding("deployment")
+        .endEvent()
+        .done();
     RuleCheck.property(review, REVIEW, "peerflow.readers", "hr");
     RuleCheck.property(review, "Task_Assess", "peerflow.data", "criminal-history");
-    repositoryService.createDeployment().name(REVIEW).enableDuplicateFiltering(true)
+    repositoryService
+        .createDeployment()
+        .name(REVIEW)
+        .enableDuplicateFiltering(true)
         .addModelInstance("processes/" + REVIEW + ".bpmn", review)
-        .addString("forms/" + REVIEW + ".form", "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + REVIEW
-            + "\", \"components\": [{\"type\": \"textfield\", \"id\": \"Field_Outcome\", \"key\": \"reviewOutcome\", "
-            + "\"label\": \"Outcome\"}]}")
+        .addString(
+            "forms/" + REVIEW + ".form",
+            "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + REVIEW
+                + "\", \"components\": [{\"type\": \"textfield\", \"id\": \"Field_Outcome\", \"key\": \"reviewOutcome\", "
+                + "\"label\": \"Outcome\"}]}")
         .deploy();
   }
 
   /** @param returned "all" for every variable of the review, else the one variable returned */
   private static BpmnModelInstance caller(String returned) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(CALLER).camundaHistoryTimeToLive(1).startEvent()
-        .callActivity("CallActivity_Review").name("Review the record (HR only)").calledElement(REVIEW)
-        .endEvent().done();
+    BpmnModelInstance model = Bpmn.createExecutableProcess(CALLER)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .callActivity("CallActivity_Review")
+        .name("Review the record (HR only)")
+        .calledElement(REVIEW)
+        .endEvent()
+        .done();
     CamundaOut out = model.newInstance(CamundaOut.class);
     if (returned.equals("all")) {
       out.setCamundaVariables("all");
@@ -69,16 +91,27 @@ class SeparatelyDeployedCallTest extends IntegrationTestBase {
       out.setCamundaSource(returned);
       out.setCamundaTarget(returned);
     }
-    model.<CallActivity>getModelElementById("CallActivity_Review").builder().addExtensionElement(out);
+    model
+        .<CallActivity>getModelElementById("CallActivity_Review")
+        .builder()
+        .addExtensionElement(out);
     return model;
   }
 
   private Deployment deployCaller(BpmnModelInstance model) {
-    return repositoryService.createDeployment().name(CALLER).addInputStream("processes/" + CALLER + ".bpmn",
-        new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8))).deploy();
+    return repositoryService
+        .createDeployment()
+        .name(CALLER)
+        .addInputStream(
+            "processes/" + CALLER + ".bpmn",
+            new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)))
+        .deploy();
   }
 
   private long callerVersions() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(CALLER).count();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(CALLER)
+        .count();
   }
 }

@@ -1,16 +1,15 @@
 package org.peerflow.consent;
 
-import org.peerflow.TasklistValues;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.peerflow.TasklistValues;
 
 /** Walks consents through the real diagrams, as casey (clinician) and pat (peer specialist) would. */
 public final class ConsentWalk {
@@ -34,7 +33,9 @@ public final class ConsentWalk {
 
   public ProcessInstance propose(String treatmentKind) {
     String consentId = uniqueId();
-    return engine.getRuntimeService().createProcessInstanceByKey("informed-consent")
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("informed-consent")
         .businessKey(consentId)
         .setVariable("clientName", "Robin Ames")
         .setVariable("proposedTreatment", TREATMENT)
@@ -45,15 +46,27 @@ public final class ConsentWalk {
   }
 
   public void decisionMaker(ProcessInstance consent, String status, boolean rogersPlanInForce) {
-    complete(task("Task_CheckDecisionMaker", consent), withVariables(
-        "decisionMakerStatus", status, "rogersPlanInForce", rogersPlanInForce,
-        "substituteDecisionMaker", "capable-adult".equals(status) ? "" : "Alex Ames",
-        "legalStatusSource", "Client record, legal status section"));
+    complete(
+        task("Task_CheckDecisionMaker", consent),
+        withVariables(
+            "decisionMakerStatus",
+            status,
+            "rogersPlanInForce",
+            rogersPlanInForce,
+            "substituteDecisionMaker",
+            "capable-adult".equals(status) ? "" : "Alex Ames",
+            "legalStatusSource",
+            "Client record, legal status section"));
   }
 
   public void offerPeer(ProcessInstance consent, boolean accepted) {
-    complete(task("Task_OfferPeerSupport", consent), withVariables("peerSupportAccepted", accepted ? "yes" : "no",
-        "supportingPeer", accepted ? "pat" : null));
+    complete(
+        task("Task_OfferPeerSupport", consent),
+        withVariables(
+            "peerSupportAccepted",
+            accepted ? "yes" : "no",
+            "supportingPeer",
+            accepted ? "pat" : null));
   }
 
   static Map<String, Object> fullDisclosure() {
@@ -68,15 +81,33 @@ public final class ConsentWalk {
   }
 
   void supportAsPeer(ProcessInstance consent) {
-    complete(task("Task_SupportSharedDecision", consent), withVariables(
-        "clientGoals", "Sleep better, keep working", "decisionAidsUsed", TasklistValues.checklist("option-grid"),
-        "questionsForClinician", "Weight gain?"));
+    complete(
+        task("Task_SupportSharedDecision", consent),
+        withVariables(
+            "clientGoals",
+            "Sleep better, keep working",
+            "decisionAidsUsed",
+            TasklistValues.checklist("option-grid"),
+            "questionsForClinician",
+            "Weight gain?"));
   }
 
   void assessCapacity(ProcessInstance consent, boolean capable, boolean reassess) {
-    complete(task("Task_AssessCapacity", consent), withVariables(
-        "capacityChoice", true, "capacityUnderstanding", capable, "capacityAppreciation", capable,
-        "capacityReasoning", true, "capacityReassess", reassess, "capacityNotes", "Assessed with the client"));
+    complete(
+        task("Task_AssessCapacity", consent),
+        withVariables(
+            "capacityChoice",
+            true,
+            "capacityUnderstanding",
+            capable,
+            "capacityAppreciation",
+            capable,
+            "capacityReasoning",
+            true,
+            "capacityReassess",
+            reassess,
+            "capacityNotes",
+            "Assessed with the client"));
   }
 
   public void decide(ProcessInstance consent, String decision) {
@@ -84,13 +115,20 @@ public final class ConsentWalk {
   }
 
   void decide(ProcessInstance consent, String decision, boolean clientObjects) {
-    complete(task("Task_RecordDecision", consent), withVariables(
-        "consentDecision", decision, "decidedBy", "client", "clientObjects", clientObjects));
+    complete(
+        task("Task_RecordDecision", consent),
+        withVariables(
+            "consentDecision", decision, "decidedBy", "client", "clientObjects", clientObjects));
   }
 
   public void document(ProcessInstance consent) {
-    complete(task("Task_DocumentConsent", consent), withVariables(
-        "recordReference", "EHR note 2026-03-02", "consentNote", "All elements disclosed, capable, client decided"));
+    complete(
+        task("Task_DocumentConsent", consent),
+        withVariables(
+            "recordReference",
+            "EHR note 2026-03-02",
+            "consentNote",
+            "All elements disclosed, capable, client decided"));
   }
 
   /** Capable adult, peer declined: disclosure, capacity, up to the decision. */
@@ -110,8 +148,15 @@ public final class ConsentWalk {
 
   /** While the treatment goes on, the clinician proposes a material change: back to the decision-maker check. */
   void proposeChange(ProcessInstance consent, String proposedTreatment) {
-    complete(task("Task_MonitorTreatment", consent), withVariables("treatmentStatus", "material-change",
-        "proposedTreatment", proposedTreatment, "treatmentKind", "antipsychotic"));
+    complete(
+        task("Task_MonitorTreatment", consent),
+        withVariables(
+            "treatmentStatus",
+            "material-change",
+            "proposedTreatment",
+            proposedTreatment,
+            "treatmentKind",
+            "antipsychotic"));
   }
 
   /** Consent given and documented: waiting while the treatment goes on. */
@@ -123,7 +168,10 @@ public final class ConsentWalk {
   }
 
   ProcessInstance courtPath(ProcessInstance consent) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(consent.getId()).singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(consent.getId())
+        .singleResult();
   }
 }

@@ -20,8 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Deploying the process owners' folders: stable names, no redundant versions, all or nothing. */
 class FolderDeploymentTest extends IntegrationTestBase {
 
-  @Autowired RepositoryService repositoryService;
-  @TempDir Path root;
+  @Autowired
+  RepositoryService repositoryService;
+
+  @TempDir
+  Path root;
 
   @Test
   void everyModelIsDeployedAsOneDeploymentWithStableResourceNames() {
@@ -31,10 +34,16 @@ class FolderDeploymentTest extends IntegrationTestBase {
 
     assertThat(repositoryService.getDeploymentResources(deployment.getId()))
         .extracting(Resource::getName)
-        .containsExactlyInAnyOrder("processes/deployment-demo.bpmn",
-            "processes/deployment-demo-window.dmn", "forms/deployment-demo-review.form");
-    assertThat(deployment.getDeployedProcessDefinitions()).extracting("key").containsExactly("deployment-demo");
-    assertThat(deployment.getDeployedDecisionDefinitions()).extracting("key").containsExactly("deployment-demo-window");
+        .containsExactlyInAnyOrder(
+            "processes/deployment-demo.bpmn",
+            "processes/deployment-demo-window.dmn",
+            "forms/deployment-demo-review.form");
+    assertThat(deployment.getDeployedProcessDefinitions())
+        .extracting("key")
+        .containsExactly("deployment-demo");
+    assertThat(deployment.getDeployedDecisionDefinitions())
+        .extracting("key")
+        .containsExactly("deployment-demo-window");
   }
 
   @Test
@@ -46,8 +55,12 @@ class FolderDeploymentTest extends IntegrationTestBase {
     Optional<DeploymentWithDefinitions> second = deployer("unchanged-restart").deploy();
 
     assertThat(second).isEmpty();
-    assertThat(repositoryService.createDeploymentQuery().deploymentName("unchanged-restart").list())
-        .extracting("id").containsExactly(first);
+    assertThat(repositoryService
+            .createDeploymentQuery()
+            .deploymentName("unchanged-restart")
+            .list())
+        .extracting("id")
+        .containsExactly(first);
   }
 
   @Test
@@ -60,7 +73,8 @@ class FolderDeploymentTest extends IntegrationTestBase {
 
     DeploymentWithDefinitions second = deployer.deploy().orElseThrow();
 
-    assertThat(repositoryService.getDeploymentResources(second.getId())).extracting(Resource::getName)
+    assertThat(repositoryService.getDeploymentResources(second.getId()))
+        .extracting(Resource::getName)
         .contains("forms/deployment-demo-review.form");
   }
 
@@ -91,14 +105,19 @@ class FolderDeploymentTest extends IntegrationTestBase {
   }
 
   private FolderDeployer deployer(String name) {
-    return new FolderDeployer(repositoryService, new DeploymentProperties(
-        List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), false, name));
+    return new FolderDeployer(
+        repositoryService,
+        new DeploymentProperties(
+            List.of(root.resolve("processes").toString(), root.resolve("forms").toString()),
+            false,
+            name));
   }
 
   static void writeRenamedTask(Path bpmn) {
     String xml = new String(ModelFiles.read(bpmn), java.nio.charset.StandardCharsets.UTF_8);
     try {
-      java.nio.file.Files.writeString(bpmn, xml.replace("Review the demo", "Review the demo again"));
+      java.nio.file.Files.writeString(
+          bpmn, xml.replace("Review the demo", "Review the demo again"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -14,14 +14,25 @@ public final class FolderDeployments {
 
   /** @return whether a new deployment was made */
   public static boolean deployFolders(RepositoryService repositoryService, Path root, String name) {
-    return new FolderDeployer(repositoryService, new DeploymentProperties(
-        List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), false, name)).deploy().isPresent();
+    return new FolderDeployer(
+            repositoryService,
+            new DeploymentProperties(
+                List.of(
+                    root.resolve("processes").toString(), root.resolve("forms").toString()),
+                false,
+                name))
+        .deploy()
+        .isPresent();
   }
 
   /** Starts the embedded default's hot redeploy over {@code root}; close it to stop watching. */
   public static Watching watch(RepositoryService repositoryService, Path root, String name) {
-    ModelFolderWatcher watcher = new ModelFolderWatcher(new FolderDeployer(repositoryService, new DeploymentProperties(
-        List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), true, name)));
+    ModelFolderWatcher watcher = new ModelFolderWatcher(new FolderDeployer(
+        repositoryService,
+        new DeploymentProperties(
+            List.of(root.resolve("processes").toString(), root.resolve("forms").toString()),
+            true,
+            name)));
     watcher.start();
     return new Watching(watcher);
   }
@@ -35,7 +46,8 @@ public final class FolderDeployments {
 
     /** Waits until the watcher has acted (deployed or refused) on a save made after {@code attempts}. */
     public void awaitAttemptAfter(long attempts) {
-      org.awaitility.Awaitility.await("the watcher to act on the save").atMost(java.time.Duration.ofSeconds(15))
+      org.awaitility.Awaitility.await("the watcher to act on the save")
+          .atMost(java.time.Duration.ofSeconds(15))
           .until(() -> watcher.redeployAttempts() > attempts);
     }
 
@@ -46,9 +58,11 @@ public final class FolderDeployments {
   }
 
   /** Deploys the given resources as one deployment, bypassing the folders. */
-  public static void deploy(RepositoryService repositoryService, Map<String, byte[]> resources, String name) {
+  public static void deploy(
+      RepositoryService repositoryService, Map<String, byte[]> resources, String name) {
     DeploymentBuilder builder = repositoryService.createDeployment().name(name);
-    resources.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
+    resources.forEach(
+        (resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
     builder.deploy();
   }
 }

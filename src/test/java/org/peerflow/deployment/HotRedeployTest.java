@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +17,12 @@ class HotRedeployTest extends IntegrationTestBase {
 
   private static final Duration WITHIN = Duration.ofSeconds(15);
 
-  @Autowired RepositoryService repositoryService;
-  @TempDir Path root;
+  @Autowired
+  RepositoryService repositoryService;
+
+  @TempDir
+  Path root;
+
   private ModelFolderWatcher watcher;
 
   @AfterEach
@@ -35,7 +37,9 @@ class HotRedeployTest extends IntegrationTestBase {
     watch("hot-save");
     ModelFiles.layOutValidModels(root);
 
-    org.awaitility.Awaitility.await("deployed within " + WITHIN).atMost(WITHIN).until(() -> deployments("hot-save") == 1);
+    org.awaitility.Awaitility.await("deployed within " + WITHIN)
+        .atMost(WITHIN)
+        .until(() -> deployments("hot-save") == 1);
   }
 
   @Test
@@ -47,7 +51,8 @@ class HotRedeployTest extends IntegrationTestBase {
 
     long attempts = watcher.redeployAttempts();
     ModelFiles.addBrokenModel(root, "unterminated.form");
-    org.awaitility.Awaitility.await("the watcher to act on the broken save").atMost(WITHIN)
+    org.awaitility.Awaitility.await("the watcher to act on the broken save")
+        .atMost(WITHIN)
         .until(() -> watcher.redeployAttempts() > attempts);
 
     assertThat(deployments("hot-broken")).isEqualTo(1);
@@ -60,8 +65,12 @@ class HotRedeployTest extends IntegrationTestBase {
   }
 
   private void watch(String deploymentName) {
-    FolderDeployer deployer = new FolderDeployer(repositoryService, new DeploymentProperties(
-        List.of(root.resolve("processes").toString(), root.resolve("forms").toString()), true, deploymentName));
+    FolderDeployer deployer = new FolderDeployer(
+        repositoryService,
+        new DeploymentProperties(
+            List.of(root.resolve("processes").toString(), root.resolve("forms").toString()),
+            true,
+            deploymentName));
     watcher = new ModelFolderWatcher(deployer);
     watcher.start();
   }
@@ -71,7 +80,11 @@ class HotRedeployTest extends IntegrationTestBase {
   }
 
   private int latestDemoVersion() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("deployment-demo")
-        .latestVersion().singleResult().getVersion();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey("deployment-demo")
+        .latestVersion()
+        .singleResult()
+        .getVersion();
   }
 }

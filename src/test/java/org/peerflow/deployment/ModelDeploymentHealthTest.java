@@ -14,13 +14,18 @@ import org.springframework.boot.actuate.health.Status;
 /** Readiness waits for the start-up deployment of the model folders. */
 class ModelDeploymentHealthTest extends IntegrationTestBase {
 
-  @Autowired RepositoryService repositoryService;
-  @TempDir Path emptyFolder;
+  @Autowired
+  RepositoryService repositoryService;
+
+  @TempDir
+  Path emptyFolder;
 
   @Test
   void downUntilTheStartupDeploymentIsDoneThenUp() {
-    // empty folders: the deployer runs its start-up step without deploying anything into the shared engine
-    FolderDeployer deployer = new FolderDeployer(repositoryService,
+    // empty folders: the deployer runs its start-up step without deploying anything into the shared
+    // engine
+    FolderDeployer deployer = new FolderDeployer(
+        repositoryService,
         new DeploymentProperties(List.of(emptyFolder.toString()), false, "readiness-probe"));
     ModelDeploymentHealth health = new ModelDeploymentHealth(deployer);
 

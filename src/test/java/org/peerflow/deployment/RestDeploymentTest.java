@@ -24,13 +24,19 @@ class RestDeploymentTest extends IntegrationTestBase {
 
   static final String PROCESS_OWNER = "owen";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired RepositoryService repositoryService;
+  @Autowired
+  TestRestTemplate rest;
+
+  @Autowired
+  RepositoryService repositoryService;
 
   @Test
   void aProcessOwnerDeploysADiagramWithItsFormsOverRest() {
-    ResponseEntity<String> response = deploy(PROCESS_OWNER, "rest-valid",
-        ModelFiles.VALID.resolve("deployment-demo.bpmn"), ModelFiles.VALID.resolve("deployment-demo-review.form"));
+    ResponseEntity<String> response = deploy(
+        PROCESS_OWNER,
+        "rest-valid",
+        ModelFiles.VALID.resolve("deployment-demo.bpmn"),
+        ModelFiles.VALID.resolve("deployment-demo-review.form"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("deployment-demo");
@@ -45,25 +51,42 @@ class RestDeploymentTest extends IntegrationTestBase {
       unterminated.form      | not valid JSON at line
       unknown-hit-policy.dmn | not a valid DMN decision table
       """)
-  void aBrokenModelIsRefusedWithHttp400NamingTheFileAndTheRunningVersionStays(String brokenFile, String problem) {
-    deploy(PROCESS_OWNER, "rest-before-" + brokenFile,
-        ModelFiles.VALID.resolve("deployment-demo.bpmn"), ModelFiles.VALID.resolve("deployment-demo-review.form"));
+  void aBrokenModelIsRefusedWithHttp400NamingTheFileAndTheRunningVersionStays(
+      String brokenFile, String problem) {
+    deploy(
+        PROCESS_OWNER,
+        "rest-before-" + brokenFile,
+        ModelFiles.VALID.resolve("deployment-demo.bpmn"),
+        ModelFiles.VALID.resolve("deployment-demo-review.form"));
     int runningVersion = latestDemoVersion();
     Path companion = brokenFile.endsWith(".form") || brokenFile.endsWith(".dmn")
-        ? ModelFiles.VALID.resolve("deployment-demo.bpmn") : ModelFiles.VALID.resolve("deployment-demo-review.form");
+        ? ModelFiles.VALID.resolve("deployment-demo.bpmn")
+        : ModelFiles.VALID.resolve("deployment-demo-review.form");
 
-    ResponseEntity<String> response = deploy(PROCESS_OWNER, "rest-broken-" + brokenFile,
-        ModelFiles.BROKEN.resolve(brokenFile), companion, ModelFiles.VALID.resolve("deployment-demo-review.form"));
+    ResponseEntity<String> response = deploy(
+        PROCESS_OWNER,
+        "rest-broken-" + brokenFile,
+        ModelFiles.BROKEN.resolve(brokenFile),
+        companion,
+        ModelFiles.VALID.resolve("deployment-demo-review.form"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains(brokenFile).contains(problem);
-    assertThat(repositoryService.createDeploymentQuery().deploymentName("rest-broken-" + brokenFile).count()).isZero();
+    assertThat(repositoryService
+            .createDeploymentQuery()
+            .deploymentName("rest-broken-" + brokenFile)
+            .count())
+        .isZero();
     assertThat(latestDemoVersion()).isEqualTo(runningVersion);
   }
 
   private int latestDemoVersion() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("deployment-demo")
-        .latestVersion().singleResult().getVersion();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey("deployment-demo")
+        .latestVersion()
+        .singleResult()
+        .getVersion();
   }
 
   ResponseEntity<String> deploy(String user, String deploymentName, Path... files) {
@@ -81,7 +104,8 @@ class RestDeploymentTest extends IntegrationTestBase {
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(body, headers), String.class);
+    return rest.withBasicAuth(user, user)
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
   }
 }

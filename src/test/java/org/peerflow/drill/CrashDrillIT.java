@@ -29,7 +29,8 @@ class CrashDrillIT {
   /** Jobs locked by the killed process wait for the lock to expire (lock-time-in-millis, 60 s). */
   private static final Duration SETTLE = Duration.ofSeconds(240);
 
-  @TempDir Path logs;
+  @TempDir
+  Path logs;
 
   @Test
   void killDashNineUnderLoadLosesNoCaseTimerOrNotice() throws Exception {
@@ -57,12 +58,16 @@ class CrashDrillIT {
       Set<String> withdrawalsSent = ConcurrentHashMap.newKeySet();
       load.submit(() -> {
         while (node.isAlive()) {
-          acknowledged.stream().filter(key -> key.hashCode() % 2 == 0 && withdrawalsSent.add(key)).findAny()
-              .ifPresentOrElse(key -> {
-                if (DrillCase.withdraw(node, key)) {
-                  withdrawalsAcknowledged.add(key);
-                }
-              }, () -> PeerflowNode.sleep(50));
+          acknowledged.stream()
+              .filter(key -> key.hashCode() % 2 == 0 && withdrawalsSent.add(key))
+              .findAny()
+              .ifPresentOrElse(
+                  key -> {
+                    if (DrillCase.withdraw(node, key)) {
+                      withdrawalsAcknowledged.add(key);
+                    }
+                  },
+                  () -> PeerflowNode.sleep(50));
         }
       });
       Thread.sleep(LOAD_BEFORE_KILL.toMillis());
@@ -76,31 +81,56 @@ class CrashDrillIT {
       node.start(Duration.ofSeconds(180));
       DrillCase.Settled settled = DrillCase.settle(node, smtp, SETTLE);
 
-      System.out.printf("CrashDrillIT: %d starts acknowledged, %d unanswered at the kill (%d of them committed);"
-          + " %d jobs due, %d tasks and %d e-mails just before the kill; settled %d s after restart:"
-          + " %d instances, %d tasks, %d e-mails, %d redelivered with the same Message-ID%n",
-          acknowledged.size(), unanswered.size(), unanswered.stream().filter(settled.instances()::containsKey).count(),
-          dueBeforeKill, tasksBeforeKill, mailedBeforeKill, settled.seconds(), settled.instances().size(),
-          settled.tasks().size(), smtp.getReceivedMessages().length, settled.redeliveries());
+      System.out.printf(
+          "CrashDrillIT: %d starts acknowledged, %d unanswered at the kill (%d of them committed);"
+              + " %d jobs due, %d tasks and %d e-mails just before the kill; settled %d s after restart:"
+              + " %d instances, %d tasks, %d e-mails, %d redelivered with the same Message-ID%n",
+          acknowledged.size(),
+          unanswered.size(),
+          unanswered.stream().filter(settled.instances()::containsKey).count(),
+          dueBeforeKill,
+          tasksBeforeKill,
+          mailedBeforeKill,
+          settled.seconds(),
+          settled.instances().size(),
+          settled.tasks().size(),
+          smtp.getReceivedMessages().length,
+          settled.redeliveries());
       assertThat(acknowledged).as("the load ran before the kill").hasSizeGreaterThan(20);
-      assertThat(mailedBeforeKill).as("e-mails were being sent when the kill came").isPositive();
+      assertThat(mailedBeforeKill)
+          .as("e-mails were being sent when the kill came")
+          .isPositive();
       assertThat(settled.tasks().size() - tasksBeforeKill)
-          .as("follow-up tasks of timers that fell due while Peerflow was down, created after the restart")
+          .as(
+              "follow-up tasks of timers that fell due while Peerflow was down, created after the restart")
           .isGreaterThanOrEqualTo(LOAD_THREADS);
-      assertThat(settled.instances().keySet()).as("every acknowledged start survived the crash").containsAll(acknowledged);
-      assertThat(settled.instances().keySet()).as("no instance Peerflow was not asked for")
+      assertThat(settled.instances().keySet())
+          .as("every acknowledged start survived the crash")
+          .containsAll(acknowledged);
+      assertThat(settled.instances().keySet())
+          .as("no instance Peerflow was not asked for")
           .allMatch(key -> acknowledged.contains(key) || unanswered.contains(key));
       Set<String> withdrawn = DrillCase.withdrawn(node);
-      System.out.printf("CrashDrillIT: %d withdrawals acknowledged, %d sent, %d recorded%n",
+      System.out.printf(
+          "CrashDrillIT: %d withdrawals acknowledged, %d sent, %d recorded%n",
           withdrawalsAcknowledged.size(), withdrawalsSent.size(), withdrawn.size());
-      assertThat(withdrawalsAcknowledged).as("withdrawals were recorded before the kill").isNotEmpty();
-      assertThat(withdrawn).as("every acknowledged withdrawal survived the crash").containsAll(withdrawalsAcknowledged);
+      assertThat(withdrawalsAcknowledged)
+          .as("withdrawals were recorded before the kill")
+          .isNotEmpty();
+      assertThat(withdrawn)
+          .as("every acknowledged withdrawal survived the crash")
+          .containsAll(withdrawalsAcknowledged);
       assertThat(withdrawalsSent).as("no withdrawal nobody sent").containsAll(withdrawn);
       DrillCase.assertOneNoticePerTask(settled);
-      assertThat(settled.redeliveries()).as("only e-mails in flight at the kill (at most one per job thread) come twice")
+      assertThat(settled.redeliveries())
+          .as("only e-mails in flight at the kill (at most one per job thread) come twice")
           .isLessThanOrEqualTo(10);
-      assertThat(DrillCase.count(node, "/engine-rest/incident/count")).as("incidents").isZero();
-      assertThat(DrillCase.count(node, "/engine-rest/job/count?withException=true")).as("failed jobs").isZero();
+      assertThat(DrillCase.count(node, "/engine-rest/incident/count"))
+          .as("incidents")
+          .isZero();
+      assertThat(DrillCase.count(node, "/engine-rest/job/count?withException=true"))
+          .as("failed jobs")
+          .isZero();
       DrillCase.completeAll(List.of(node), settled);
     }
   }

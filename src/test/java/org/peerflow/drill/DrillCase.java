@@ -41,19 +41,28 @@ final class DrillCase {
   static void prepare(PeerflowNode node) {
     user(node, HR_USER, HR_ADDRESS, "hr");
     user(node, "owen", "owen@example.org", "process-owners");
-    Rest.Response deployed = node.rest().postMultipart("owen", "/engine-rest/deployment/create",
-        Map.of("deployment-name", "drill", "deployment-source", "Camunda Modeler"),
-        Map.of(KEY + ".bpmn", bpmn(), KEY + "-form.form", form()));
+    Rest.Response deployed = node.rest()
+        .postMultipart(
+            "owen",
+            "/engine-rest/deployment/create",
+            Map.of("deployment-name", "drill", "deployment-source", "Camunda Modeler"),
+            Map.of(KEY + ".bpmn", bpmn(), KEY + "-form.form", form()));
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
   }
 
   /** Starts one instance as harper; true when Peerflow answered 200 (the start is committed). */
   static boolean start(PeerflowNode node, String businessKey) {
     try {
-      return node.rest().postJson(HR_USER, "/engine-rest/process-definition/key/" + KEY + "/start",
-          Map.of("businessKey", businessKey)).status() == 200;
+      return node.rest()
+              .postJson(
+                  HR_USER,
+                  "/engine-rest/process-definition/key/" + KEY + "/start",
+                  Map.of("businessKey", businessKey))
+              .status()
+          == 200;
     } catch (RuntimeException connectionLost) {
-      return false; // killed while answering, or refused: the caller does not know whether it started
+      return false; // killed while answering, or refused: the caller does not know whether it
+      // started
     }
   }
 
@@ -63,8 +72,12 @@ final class DrillCase {
    */
   static boolean withdraw(PeerflowNode node, String businessKey) {
     try {
-      int status = node.rest().postJson(HR_USER, "/engine-rest/message",
-          Map.of("messageName", WITHDRAWAL, "businessKey", businessKey)).status();
+      int status = node.rest()
+          .postJson(
+              HR_USER,
+              "/engine-rest/message",
+              Map.of("messageName", WITHDRAWAL, "businessKey", businessKey))
+          .status();
       return status == 204 || status == 200;
     } catch (RuntimeException connectionLost) {
       return false;
@@ -76,17 +89,24 @@ final class DrillCase {
     Map<String, String> keyById = new HashMap<>();
     instances(node).forEach((key, id) -> keyById.put(id, key));
     Set<String> keys = new HashSet<>();
-    array(node, "/engine-rest/history/activity-instance?processDefinitionKey=" + KEY
-        + "&activityId=StartEvent_Withdrawal&maxResults=100000")
-        .forEach(activity -> keys.add(keyById.get(activity.get("processInstanceId").asText())));
+    array(
+            node,
+            "/engine-rest/history/activity-instance?processDefinitionKey=" + KEY
+                + "&activityId=StartEvent_Withdrawal&maxResults=100000")
+        .forEach(
+            activity -> keys.add(keyById.get(activity.get("processInstanceId").asText())));
     return keys;
   }
 
   /** Business key → process instance id, of every drill instance ever started (history). */
   static Map<String, String> instances(PeerflowNode node) {
     Map<String, String> ids = new HashMap<>();
-    array(node, "/engine-rest/history/process-instance?processDefinitionKey=" + KEY + "&maxResults=100000")
-        .forEach(instance -> ids.put(instance.get("businessKey").asText(), instance.get("id").asText()));
+    array(
+            node,
+            "/engine-rest/history/process-instance?processDefinitionKey=" + KEY
+                + "&maxResults=100000")
+        .forEach(instance ->
+            ids.put(instance.get("businessKey").asText(), instance.get("id").asText()));
     return ids;
   }
 
@@ -94,12 +114,16 @@ final class DrillCase {
   static Map<String, String> tasks(PeerflowNode node) {
     Map<String, String> ids = new HashMap<>();
     array(node, "/engine-rest/history/task?processDefinitionKey=" + KEY + "&maxResults=100000")
-        .forEach(task -> ids.put(task.get("id").asText(), task.get("processInstanceId").asText()));
+        .forEach(task ->
+            ids.put(task.get("id").asText(), task.get("processInstanceId").asText()));
     return ids;
   }
 
   /** What the drill case left behind once nothing is due any more. */
-  record Settled(Map<String, String> instances, Map<String, String> tasks, Map<String, List<String>> mails,
+  record Settled(
+      Map<String, String> instances,
+      Map<String, String> tasks,
+      Map<String, List<String>> mails,
       long seconds) {
 
     /** E-mails that arrived more than once with the same Message-ID: redelivered after a crash. */
@@ -112,7 +136,8 @@ final class DrillCase {
    * Waits until every drill instance has both its tasks, every task its e-mail, and no job is due or
    * locked by a node that is gone: then nothing is stuck.
    */
-  static Settled settle(PeerflowNode node, com.icegreen.greenmail.util.GreenMail smtp, java.time.Duration within) {
+  static Settled settle(
+      PeerflowNode node, com.icegreen.greenmail.util.GreenMail smtp, java.time.Duration within) {
     long started = System.nanoTime();
     long deadline = started + within.toNanos();
     String waitingFor = "";
@@ -121,35 +146,50 @@ final class DrillCase {
       Map<String, String> tasks = tasks(node);
       Map<String, List<String>> mails = taskMails(smtp.getReceivedMessages());
       long due = count(node, "/engine-rest/job/count?executable=true");
-      if (tasks.size() == TASKS_PER_INSTANCE * instances.size() && mails.keySet().containsAll(tasks.keySet()) && due == 0) {
+      if (tasks.size() == TASKS_PER_INSTANCE * instances.size()
+          && mails.keySet().containsAll(tasks.keySet())
+          && due == 0) {
         return new Settled(instances, tasks, mails, (System.nanoTime() - started) / 1_000_000_000);
       }
       waitingFor = instances.size() + " instances, " + tasks.size() + " tasks, " + mails.size()
           + " tasks mailed, " + due + " jobs due";
       PeerflowNode.sleep(1000);
     }
-    throw new AssertionError("Not settled within " + within + ": " + waitingFor + "\n" + node.log());
+    throw new AssertionError(
+        "Not settled within " + within + ": " + waitingFor + "\n" + node.log());
   }
 
   /** Every task of {@code settled} has exactly one Message-ID: a second notice would have a new one. */
   static void assertOneNoticePerTask(Settled settled) {
-    assertThat(settled.mails().keySet()).as("a mail for every task, none for a task that does not exist")
+    assertThat(settled.mails().keySet())
+        .as("a mail for every task, none for a task that does not exist")
         .containsExactlyInAnyOrderElementsOf(settled.tasks().keySet());
-    settled.mails().forEach((task, messageIds) -> assertThat(Set.copyOf(messageIds))
-        .as("task %s was announced by different e-mails %s", task, messageIds).hasSize(1));
+    settled
+        .mails()
+        .forEach((task, messageIds) -> assertThat(Set.copyOf(messageIds))
+            .as("task %s was announced by different e-mails %s", task, messageIds)
+            .hasSize(1));
   }
 
   /** Harper completes every open drill task; afterwards each instance has ended. */
   static void completeAll(List<PeerflowNode> nodes, Settled settled) {
     int i = 0;
-    for (JsonNode task : array(nodes.get(0), "/engine-rest/task?processDefinitionKey=" + KEY + "&maxResults=100000")) {
+    for (JsonNode task : array(
+        nodes.get(0), "/engine-rest/task?processDefinitionKey=" + KEY + "&maxResults=100000")) {
       PeerflowNode node = nodes.get(i++ % nodes.size());
-      Rest.Response completed = node.rest().postJson(HR_USER, "/engine-rest/task/" + task.get("id").asText() + "/complete",
-          Map.of("variables", Map.of("note", Map.of("value", "done"))));
+      Rest.Response completed = node.rest()
+          .postJson(
+              HR_USER,
+              "/engine-rest/task/" + task.get("id").asText() + "/complete",
+              Map.of("variables", Map.of("note", Map.of("value", "done"))));
       assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     }
-    assertThat(count(nodes.get(0), "/engine-rest/history/process-instance/count?processDefinitionKey=" + KEY + "&finished=true"))
-        .as("every drill instance ended").isEqualTo(settled.instances().size());
+    assertThat(count(
+            nodes.get(0),
+            "/engine-rest/history/process-instance/count?processDefinitionKey=" + KEY
+                + "&finished=true"))
+        .as("every drill instance ended")
+        .isEqualTo(settled.instances().size());
   }
 
   static long count(PeerflowNode node, String path) {
@@ -170,7 +210,9 @@ final class DrillCase {
     for (MimeMessage mail : received) {
       Matcher link = TASK_LINK.matcher(Mailbox.body(mail));
       if (Mailbox.recipients(mail).contains(HR_ADDRESS) && link.find()) {
-        byTask.computeIfAbsent(link.group(1), task -> new java.util.ArrayList<>()).add(messageId(mail));
+        byTask
+            .computeIfAbsent(link.group(1), task -> new java.util.ArrayList<>())
+            .add(messageId(mail));
       }
     }
     return byTask;
@@ -185,11 +227,15 @@ final class DrillCase {
   }
 
   private static void user(PeerflowNode node, String id, String email, String group) {
-    Rest.Response created = node.admin("POST", "/engine-rest/user/create", Map.of(
-        "profile", Map.of("id", id, "firstName", id, "lastName", "Drill", "email", email),
-        "credentials", Map.of("password", id)));
+    Rest.Response created = node.admin(
+        "POST",
+        "/engine-rest/user/create",
+        Map.of(
+            "profile", Map.of("id", id, "firstName", id, "lastName", "Drill", "email", email),
+            "credentials", Map.of("password", id)));
     assertThat(created.status()).as(created.body()).isEqualTo(204);
-    Rest.Response member = node.admin("PUT", "/engine-rest/group/" + group + "/members/" + id, null);
+    Rest.Response member =
+        node.admin("PUT", "/engine-rest/group/" + group + "/members/" + id, null);
     assertThat(member.status()).as(member.body()).isEqualTo(204);
   }
 

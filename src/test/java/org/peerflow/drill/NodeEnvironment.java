@@ -19,7 +19,8 @@ public final class NodeEnvironment implements AutoCloseable {
 
   public NodeEnvironment(Path logs) {
     this.logs = logs;
-    this.smtp = new GreenMail(new ServerSetup(PeerflowNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    this.smtp = new GreenMail(
+        new ServerSetup(PeerflowNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try {
       this.postgres = EmbeddedPostgres.builder().start();
@@ -31,7 +32,8 @@ public final class NodeEnvironment implements AutoCloseable {
 
   /** A node on this database and mail server, not started yet; the caller closes it. */
   public PeerflowNode node(String name) {
-    return new PeerflowNode(name, logs, postgres.getJdbcUrl("postgres", "postgres"), smtp.getSmtp().getPort());
+    return new PeerflowNode(
+        name, logs, postgres.getJdbcUrl("postgres", "postgres"), smtp.getSmtp().getPort());
   }
 
   public GreenMail smtp() {

@@ -40,17 +40,26 @@ public final class PeerflowNode implements AutoCloseable {
     this.environment = Map.ofEntries(
         Map.entry("SPRING_PROFILES_ACTIVE", "production"),
         Map.entry("PEERFLOW_DB_URL", jdbcUrl),
-        Map.entry("PEERFLOW_DB_USER", "postgres"), Map.entry("PEERFLOW_DB_PASSWORD", "postgres"),
-        Map.entry("PEERFLOW_SMTP_HOST", "127.0.0.1"), Map.entry("PEERFLOW_SMTP_PORT", String.valueOf(smtpPort)),
+        Map.entry("PEERFLOW_DB_USER", "postgres"),
+        Map.entry("PEERFLOW_DB_PASSWORD", "postgres"),
+        Map.entry("PEERFLOW_SMTP_HOST", "127.0.0.1"),
+        Map.entry("PEERFLOW_SMTP_PORT", String.valueOf(smtpPort)),
         Map.entry("PEERFLOW_SMTP_STARTTLS", "false"),
         Map.entry("PEERFLOW_MAIL_FROM", "peerflow@example.org"),
         Map.entry("PEERFLOW_BASE_URL", "https://peerflow.example.org"),
-        Map.entry("PEERFLOW_ADMIN_USER", ADMIN), Map.entry("PEERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        Map.entry("PEERFLOW_ADMIN_USER", ADMIN),
+        Map.entry("PEERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD),
         Map.entry("PEERFLOW_HR_LEAD", ADMIN),
         // as docker-compose.yml names its nodes: Spring binds it to the engine's hostname
         Map.entry("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME", name));
-    this.arguments = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-jar", applicationJar().toString(), "--server.port=" + port));
+    this.arguments = new ArrayList<>(List.of(
+        javaBinary(),
+        "-Xmx256m",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-jar",
+        applicationJar().toString(),
+        "--server.port=" + port));
     this.arguments.addAll(List.of(extraArguments));
   }
 
@@ -58,7 +67,8 @@ public final class PeerflowNode implements AutoCloseable {
   public PeerflowNode start(Duration within) {
     ProcessBuilder builder = new ProcessBuilder(arguments)
         .directory(Path.of("").toAbsolutePath().toFile())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().removeIf(variable -> variable.startsWith("PEERFLOW_"));
     builder.environment().putAll(environment);
     try {
@@ -150,9 +160,12 @@ public final class PeerflowNode implements AutoCloseable {
 
   private static Path applicationJar() {
     try (var files = Files.list(Path.of("target"))) {
-      return files.filter(file -> file.getFileName().toString().matches("peerflow-.*\\.jar"))
-          .findFirst().map(Path::toAbsolutePath)
-          .orElseThrow(() -> new AssertionError("No packaged jar in target/: run mvn verify, not only the test phase"));
+      return files
+          .filter(file -> file.getFileName().toString().matches("peerflow-.*\\.jar"))
+          .findFirst()
+          .map(Path::toAbsolutePath)
+          .orElseThrow(() -> new AssertionError(
+              "No packaged jar in target/: run mvn verify, not only the test phase"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,7 +28,8 @@ class TwoNodesIT {
   private static final int LOAD_THREADS = 4;
   private static final Duration LOAD = Duration.ofSeconds(15);
 
-  @TempDir Path logs;
+  @TempDir
+  Path logs;
 
   @Test
   void twoNodesShareTheJobsAndSendEachNoticeOnce() throws Exception {
@@ -36,7 +37,8 @@ class TwoNodesIT {
         PeerflowNode nodeA = environment.node("node-a");
         PeerflowNode nodeB = environment.node("node-b")) {
       GreenMail smtp = environment.smtp();
-      // the first node creates the schema; the second joins a database that has it (see README, production)
+      // the first node creates the schema; the second joins a database that has it (see README,
+      // production)
       nodeA.start(Duration.ofSeconds(180));
       nodeB.start(Duration.ofSeconds(180));
       DrillCase.prepare(nodeA);
@@ -64,19 +66,30 @@ class TwoNodesIT {
 
       DrillCase.Settled settled = DrillCase.settle(nodeB, smtp, Duration.ofSeconds(180));
       Map<String, Integer> jobsByNode = new TreeMap<>();
-      for (JsonNode entry : DrillCase.array(nodeA, "/engine-rest/history/job-log?successLog=true&maxResults=100000")) {
+      for (JsonNode entry : DrillCase.array(
+          nodeA, "/engine-rest/history/job-log?successLog=true&maxResults=100000")) {
         jobsByNode.merge(entry.get("hostname").asText(), 1, Integer::sum);
       }
       long failures = DrillCase.count(nodeA, "/engine-rest/history/job-log/count?failureLog=true");
-      System.out.printf("TwoNodesIT: %d instances started on two nodes, %d tasks, %d e-mails; jobs run per node %s,"
-          + " %d failed attempts (retried); settled %d s after the load%n", settled.instances().size(),
-          settled.tasks().size(), smtp.getReceivedMessages().length, jobsByNode, failures, settled.seconds());
+      System.out.printf(
+          "TwoNodesIT: %d instances started on two nodes, %d tasks, %d e-mails; jobs run per node %s,"
+              + " %d failed attempts (retried); settled %d s after the load%n",
+          settled.instances().size(),
+          settled.tasks().size(),
+          smtp.getReceivedMessages().length,
+          jobsByNode,
+          failures,
+          settled.seconds());
 
       assertThat(settled.instances()).hasSize(next.get());
-      assertThat(settled.redeliveries()).as("no e-mail twice: no crash, so not even a redelivery").isZero();
+      assertThat(settled.redeliveries())
+          .as("no e-mail twice: no crash, so not even a redelivery")
+          .isZero();
       DrillCase.assertOneNoticePerTask(settled);
       assertThat(jobsByNode.keySet()).as("both nodes ran jobs").contains("node-a", "node-b");
-      assertThat(DrillCase.count(nodeA, "/engine-rest/incident/count")).as("incidents").isZero();
+      assertThat(DrillCase.count(nodeA, "/engine-rest/incident/count"))
+          .as("incidents")
+          .isZero();
       DrillCase.completeAll(nodes, settled);
     }
   }

@@ -32,14 +32,20 @@ class BanTheBoxOrderingTest {
       "(?i)(arrest|convict|criminal|offen[cs]e|felon|misdemeanou?r|background.?check|\\bcori\\b|incarcerat|"
           + "\\bjail|prison|expunge|seal(ed|ing)|rap.?sheet|record.?check)");
 
-  private final BpmnModelInstance hiring = Bpmn.readModelFromFile(Path.of("processes/fair-chance-hiring.bpmn").toFile());
+  private final BpmnModelInstance hiring =
+      Bpmn.readModelFromFile(Path.of("processes/fair-chance-hiring.bpmn").toFile());
 
   @Test
   void noCriminalHistoryActivityBeforeConditionalOffer() {
     Set<FlowNode> beforeOffer = reachableWithoutPassing(CONDITIONAL_OFFER);
 
-    assertThat(beforeOffer).extracting(FlowNode::getId)
-        .contains("StartEvent_ApplicationReceived", "Task_InterviewSupervisor", "Task_InterviewPeer", "Task_SelectCandidate")
+    assertThat(beforeOffer)
+        .extracting(FlowNode::getId)
+        .contains(
+            "StartEvent_ApplicationReceived",
+            "Task_InterviewSupervisor",
+            "Task_InterviewPeer",
+            "Task_SelectCandidate")
         .doesNotContain("Task_RecordCheckAuthorization", "CallActivity_RecordReview");
     for (FlowNode node : beforeOffer) {
       assertThat(node.getId() + " " + node.getName() + " " + camundaAttributes(node))
@@ -53,32 +59,42 @@ class BanTheBoxOrderingTest {
     List<String> forms = reachableWithoutPassing(CONDITIONAL_OFFER).stream()
         .filter(node -> node instanceof UserTask || node instanceof StartEvent)
         .map(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
-        .filter(java.util.Objects::nonNull).distinct().toList();
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
 
-    assertThat(forms).contains("application", "interview-supervisor", "interview-peer", "candidate-selection");
+    assertThat(forms)
+        .contains("application", "interview-supervisor", "interview-peer", "candidate-selection");
     for (String form : forms) {
       String schema = Files.readString(Path.of("forms", form + ".form"));
-      assertThat(schema).as("forms/%s.form is used before the conditional offer", form)
+      assertThat(schema)
+          .as("forms/%s.form is used before the conditional offer", form)
           .doesNotContainPattern(CRIMINAL_HISTORY);
     }
   }
 
   @Test
   void theCheckItselfComesOnlyAfterTheOffer() {
-    assertThat(reachableWithoutPassing(CONDITIONAL_OFFER)).extracting(FlowNode::getId)
+    assertThat(reachableWithoutPassing(CONDITIONAL_OFFER))
+        .extracting(FlowNode::getId)
         .doesNotContain("CallActivity_RecordReview");
-    assertThat(reachableWithoutPassing("__none__")).extracting(FlowNode::getId)
+    assertThat(reachableWithoutPassing("__none__"))
+        .extracting(FlowNode::getId)
         .contains("CallActivity_RecordReview");
   }
 
   @Test
   void theConfidentialPartsAreRoutedToHrAlone() {
     for (String diagram : List.of("fair-chance-record-review", "fair-chance-referrals")) {
-      BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", diagram + ".bpmn").toFile());
-      assertThat(model.getModelElementsByType(UserTask.class)).as(diagram)
+      BpmnModelInstance model =
+          Bpmn.readModelFromFile(Path.of("processes", diagram + ".bpmn").toFile());
+      assertThat(model.getModelElementsByType(UserTask.class))
+          .as(diagram)
           .isNotEmpty()
-          .allSatisfy(task -> assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo("hr"))
-          .allSatisfy(task -> assertThat(task.getCamundaAssignee()).as(task.getId()).isNull());
+          .allSatisfy(task ->
+              assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo("hr"))
+          .allSatisfy(
+              task -> assertThat(task.getCamundaAssignee()).as(task.getId()).isNull());
       assertThat(Files.exists(Path.of("processes", diagram + ".bpmn"))).isTrue();
       String xml = Bpmn.convertToString(model);
       assertThat(xml).contains("<camunda:property name=\"peerflow.readers\" value=\"hr\"");
@@ -103,7 +119,8 @@ class BanTheBoxOrderingTest {
 
   private static String camundaAttributes(ModelElementInstance node) {
     Collection<String> values = new java.util.ArrayList<>();
-    for (String attribute : List.of("expression", "delegateExpression", "class", "formRef", "decisionRef", "resultVariable")) {
+    for (String attribute : List.of(
+        "expression", "delegateExpression", "class", "formRef", "decisionRef", "resultVariable")) {
       String value = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", attribute);
       if (value != null) {
         values.add(value);

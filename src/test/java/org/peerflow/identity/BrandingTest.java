@@ -25,6 +25,7 @@ class BrandingTest extends IntegrationTestBase {
     assertThat(config.status()).isEqualTo(200);
     assertThat(config.body()).contains("vendor: 'Peerflow'").contains("name: '" + name + "'");
     assertThat(styles.status()).isEqualTo(200);
-    assertThat(styles.body().replaceAll("\\s+", " ")).contains(".ce-eol-banner { display: none !important; }");
+    assertThat(styles.body().replaceAll("\\s+", " "))
+        .contains(".ce-eol-banner { display: none !important; }");
   }
 }

@@ -8,7 +8,8 @@ final class ProbeModels {
   private ProbeModels() {}
 
   static byte[] bpmn(String key, String starterGroups, String readers) {
-    String starters = starterGroups == null ? "" : " camunda:candidateStarterGroups=\"" + starterGroups + "\"";
+    String starters =
+        starterGroups == null ? "" : " camunda:candidateStarterGroups=\"" + starterGroups + "\"";
     String properties = readers == null ? "" : """
           <bpmn:extensionElements>
             <camunda:properties>

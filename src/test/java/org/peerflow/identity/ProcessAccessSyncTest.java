@@ -29,9 +29,16 @@ class ProcessAccessSyncTest extends IntegrationTestBase {
 
   @AfterEach
   void removeProbe() {
-    repositoryService.createDeploymentQuery().deploymentName(KEY).list()
+    repositoryService
+        .createDeploymentQuery()
+        .deploymentName(KEY)
+        .list()
         .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-    authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId(KEY).list()
+    authorizationService
+        .createAuthorizationQuery()
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(KEY)
+        .list()
         .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
   }
 
@@ -39,14 +46,25 @@ class ProcessAccessSyncTest extends IntegrationTestBase {
   void declaredStartersMayStartAndDeclaredReadersReadInstancesAndHistory() {
     deploy("hr,peer-specialists", "hr,supervisors");
 
-    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.CREATE_INSTANCE)).isTrue();
-    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.READ)).isTrue();
-    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
-    assertThat(authorizationService.isUserAuthorized("pat", List.of(Groups.PEER_SPECIALISTS),
-        ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE, "*")).isTrue();
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE)).isTrue();
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.CREATE_INSTANCE)).isFalse();
+    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.CREATE_INSTANCE))
+        .isTrue();
+    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.READ))
+        .isTrue();
+    assertThat(allowed(Groups.PEER_SPECIALISTS, ProcessDefinitionPermissions.READ_INSTANCE))
+        .isFalse();
+    assertThat(authorizationService.isUserAuthorized(
+            "pat",
+            List.of(Groups.PEER_SPECIALISTS),
+            ProcessInstancePermissions.CREATE,
+            Resources.PROCESS_INSTANCE,
+            "*"))
+        .isTrue();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE))
+        .isTrue();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_HISTORY))
+        .isTrue();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.CREATE_INSTANCE))
+        .isFalse();
     assertThat(allowed(Groups.CLINICIANS, ProcessDefinitionPermissions.READ)).isFalse();
   }
 
@@ -57,8 +75,11 @@ class ProcessAccessSyncTest extends IntegrationTestBase {
     deploy("hr", "hr");
 
     assertThat(grantOf(Groups.SUPERVISORS)).as("supervisors' grant on " + KEY).isNull();
-    assertThat(grantOf(Groups.PEER_SPECIALISTS)).as("peer specialists' grant on " + KEY).isNull();
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
+    assertThat(grantOf(Groups.PEER_SPECIALISTS))
+        .as("peer specialists' grant on " + KEY)
+        .isNull();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE))
+        .isFalse();
     assertThat(allowed(Groups.HR, ProcessDefinitionPermissions.CREATE_INSTANCE)).isTrue();
     assertThat(allowed(Groups.HR, ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
   }
@@ -72,25 +93,35 @@ class ProcessAccessSyncTest extends IntegrationTestBase {
 
     deploy("hr", "hr");
 
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.DELETE_INSTANCE)).isTrue();
-    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.DELETE_INSTANCE))
+        .isTrue();
+    assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ_INSTANCE))
+        .isFalse();
     assertThat(allowed(Groups.SUPERVISORS, ProcessDefinitionPermissions.READ)).isFalse();
   }
 
   private void deploy(String starters, String readers) {
-    repositoryService.createDeployment().name(KEY)
-        .addInputStream(KEY + ".bpmn", new ByteArrayInputStream(ProbeModels.bpmn(KEY, starters, readers)))
+    repositoryService
+        .createDeployment()
+        .name(KEY)
+        .addInputStream(
+            KEY + ".bpmn", new ByteArrayInputStream(ProbeModels.bpmn(KEY, starters, readers)))
         .addInputStream(KEY + ".form", new ByteArrayInputStream(ProbeModels.form(KEY)))
         .deploy();
   }
 
   private Authorization grantOf(String group) {
-    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION).resourceId(KEY).singleResult();
+    return authorizationService
+        .createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(KEY)
+        .singleResult();
   }
 
   private boolean allowed(String group, Permission permission) {
-    return authorizationService.isUserAuthorized("someone-in-" + group, List.of(group), permission,
-        Resources.PROCESS_DEFINITION, KEY);
+    return authorizationService.isUserAuthorized(
+        "someone-in-" + group, List.of(group), permission, Resources.PROCESS_DEFINITION, KEY);
   }
 }

@@ -27,7 +27,10 @@ class RestAccessTest extends IntegrationTestBase {
 
   @AfterEach
   void removeProbeDeployments() {
-    repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).list()
+    repositoryService
+        .createDeploymentQuery()
+        .deploymentName(DEPLOYMENT_NAME)
+        .list()
         .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
   }
 
@@ -43,9 +46,16 @@ class RestAccessTest extends IntegrationTestBase {
     Rest.Response response = deployAs("sam", "identity-probe-by-sam");
 
     assertThat(response.status()).as(response.body()).isEqualTo(403);
-    assertThat(repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count()).isZero();
-    assertThat(repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("identity-probe-by-sam").count()).isZero();
+    assertThat(repositoryService
+            .createDeploymentQuery()
+            .deploymentName(DEPLOYMENT_NAME)
+            .count())
+        .isZero();
+    assertThat(repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("identity-probe-by-sam")
+            .count())
+        .isZero();
   }
 
   @Test
@@ -53,21 +63,47 @@ class RestAccessTest extends IntegrationTestBase {
     Rest.Response response = deployAs("owen", "identity-probe-by-owen");
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    assertThat(repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("identity-probe-by-owen").count()).isEqualTo(1);
-    Deployment deployment = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).singleResult();
+    assertThat(repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("identity-probe-by-owen")
+            .count())
+        .isEqualTo(1);
+    Deployment deployment = repositoryService
+        .createDeploymentQuery()
+        .deploymentName(DEPLOYMENT_NAME)
+        .singleResult();
     assertThat(deployment).isNotNull();
     // the post-deployer wrote these although owen himself may not grant anything
-    assertThat(processEngine.getAuthorizationService().isUserAuthorized("harper", List.of(Groups.HR),
-        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "identity-probe-by-owen")).isTrue();
-    assertThat(processEngine.getAuthorizationService().isUserAuthorized("sam", List.of(Groups.SUPERVISORS),
-        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "identity-probe-by-owen")).isTrue();
+    assertThat(processEngine
+            .getAuthorizationService()
+            .isUserAuthorized(
+                "harper",
+                List.of(Groups.HR),
+                ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION,
+                "identity-probe-by-owen"))
+        .isTrue();
+    assertThat(processEngine
+            .getAuthorizationService()
+            .isUserAuthorized(
+                "sam",
+                List.of(Groups.SUPERVISORS),
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                Resources.PROCESS_DEFINITION,
+                "identity-probe-by-owen"))
+        .isTrue();
   }
 
   private Rest.Response deployAs(String user, String key) {
-    return new Rest(port).postMultipart(user, "/engine-rest/deployment/create",
-        Map.of("deployment-name", DEPLOYMENT_NAME, "deployment-source", "Camunda Modeler"),
-        Map.of(key + ".bpmn", ProbeModels.bpmn(key, Groups.HR, "hr,supervisors"),
-            key + ".form", ProbeModels.form(key)));
+    return new Rest(port)
+        .postMultipart(
+            user,
+            "/engine-rest/deployment/create",
+            Map.of("deployment-name", DEPLOYMENT_NAME, "deployment-source", "Camunda Modeler"),
+            Map.of(
+                key + ".bpmn",
+                ProbeModels.bpmn(key, Groups.HR, "hr,supervisors"),
+                key + ".form",
+                ProbeModels.form(key)));
   }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.peerflow.IntegrationTestBase;
 import org.peerflow.Rest;
@@ -36,8 +36,10 @@ class TasklistFiltersTest extends IntegrationTestBase {
         assertThat(names).as("operators have no tasks and no Tasklist").isEmpty();
         continue;
       }
-      assertThat(names).as(user.id() + "'s filters")
-          .containsExactlyInAnyOrder(TasklistFilters.MY_WORK, TasklistFilters.MY_TASKS, Groups.NAMES.get(user.groupId()));
+      assertThat(names)
+          .as(user.id() + "'s filters")
+          .containsExactlyInAnyOrder(
+              TasklistFilters.MY_WORK, TasklistFilters.MY_TASKS, Groups.NAMES.get(user.groupId()));
     }
   }
 
@@ -58,16 +60,23 @@ class TasklistFiltersTest extends IntegrationTestBase {
       // the Tasklist orders the filters by their property "priority" and opens the first
       List<JsonNode> filters = new ArrayList<>();
       rest.get("harper", "/engine-rest/filter").json().forEach(filters::add);
-      filters.sort(java.util.Comparator.comparingInt(filter -> filter.get("properties").get("priority").asInt()));
+      filters.sort(java.util.Comparator.comparingInt(
+          filter -> filter.get("properties").get("priority").asInt()));
       JsonNode first = filters.get(0);
-      assertThat(first.get("name").asText()).as("the filter the Tasklist opens on").isEqualTo(TasklistFilters.MY_WORK);
-      assertThat(first.get("properties").get("refresh").asBoolean()).as("shows its count").isTrue();
+      assertThat(first.get("name").asText())
+          .as("the filter the Tasklist opens on")
+          .isEqualTo(TasklistFilters.MY_WORK);
+      assertThat(first.get("properties").get("refresh").asBoolean())
+          .as("shows its count")
+          .isTrue();
 
-      Rest.Response listed = rest.get("harper", "/engine-rest/filter/" + first.get("id").asText() + "/list");
+      Rest.Response listed =
+          rest.get("harper", "/engine-rest/filter/" + first.get("id").asText() + "/list");
       assertThat(listed.status()).as(listed.body()).isEqualTo(200);
       List<String> names = new ArrayList<>();
       listed.json().forEach(task -> names.add(task.get("name").asText()));
-      assertThat(names).contains("offered to hr", "claimed by harper")
+      assertThat(names)
+          .contains("offered to hr", "claimed by harper")
           .doesNotContain("claimed by hana", "offered to supervisors");
     } finally {
       for (Task task : List.of(offered, mine, hanas, elsewhere)) {
@@ -87,7 +96,8 @@ class TasklistFiltersTest extends IntegrationTestBase {
 
   @Test
   void filtersDescribeThemselvesToTheTasklist() {
-    Filter hr = processEngine.getFilterService().createFilterQuery().filterName("HR").singleResult();
+    Filter hr =
+        processEngine.getFilterService().createFilterQuery().filterName("HR").singleResult();
 
     assertThat(hr.getOwner()).isNull();
     assertThat(hr.getProperties()).containsKeys("description", "priority", "color");
@@ -101,13 +111,16 @@ class TasklistFiltersTest extends IntegrationTestBase {
     long filters = processEngine.getFilterService().createFilterQuery().count();
     long groups = processEngine.getIdentityService().createGroupQuery().count();
     long users = processEngine.getIdentityService().createUserQuery().count();
-    long authorizations = processEngine.getAuthorizationService().createAuthorizationQuery().count();
+    long authorizations =
+        processEngine.getAuthorizationService().createAuthorizationQuery().count();
 
     identitySetup.afterSingletonsInstantiated();
 
     assertThat(processEngine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
     assertThat(processEngine.getIdentityService().createGroupQuery().count()).isEqualTo(groups);
     assertThat(processEngine.getIdentityService().createUserQuery().count()).isEqualTo(users);
-    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(
+            processEngine.getAuthorizationService().createAuthorizationQuery().count())
+        .isEqualTo(authorizations);
   }
 }

@@ -14,8 +14,12 @@ final class DeclaredModels {
   static final String KEY = "demo";
   static final String STEP = "Task_Review";
 
-  private final BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).startEvent()
-      .userTask(STEP).name("Review").endEvent().done();
+  private final BpmnModelInstance model = Bpmn.createExecutableProcess(KEY)
+      .startEvent()
+      .userTask(STEP)
+      .name("Review")
+      .endEvent()
+      .done();
 
   /** Adds one {@code camunda:property} to the element's (first) {@code camunda:properties}. */
   DeclaredModels property(String elementId, String name, String value) {
@@ -25,8 +29,10 @@ final class DeclaredModels {
       extensions = model.newInstance(ExtensionElements.class);
       element.setExtensionElements(extensions);
     }
-    CamundaProperties properties = extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
-        .stream().findFirst().orElse(null);
+    CamundaProperties properties =
+        extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .findFirst()
+            .orElse(null);
     if (properties == null) {
       properties = extensions.addExtensionElement(CamundaProperties.class);
     }

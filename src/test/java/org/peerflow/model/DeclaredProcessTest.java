@@ -11,7 +11,8 @@ import org.peerflow.model.DeclaredProcess.Escalation;
 class DeclaredProcessTest {
 
   @Test
-  void aProcessThatDeclaresNothingHasNoReadersNoCasePeopleEscalatesToTheHrLeadAndIsAnEmploymentRecord() {
+  void
+      aProcessThatDeclaresNothingHasNoReadersNoCasePeopleEscalatesToTheHrLeadAndIsAnEmploymentRecord() {
     DeclaredProcess declared = new DeclaredModels().declared();
 
     assertThat(declared.key()).isEqualTo(DeclaredModels.KEY);
@@ -25,9 +26,11 @@ class DeclaredProcessTest {
 
   @Test
   void groupListsAreTrimmedInDeclaredOrderWithoutEmptyEntries() {
-    DeclaredProcess declared = new DeclaredModels().starters("hr, supervisors")
+    DeclaredProcess declared = new DeclaredModels()
+        .starters("hr, supervisors")
         .process(DeclaredProcess.READERS, " supervisors ,hr,, ")
-        .process(DeclaredProcess.MESSENGERS, "hr").declared();
+        .process(DeclaredProcess.MESSENGERS, "hr")
+        .declared();
 
     assertThat(declared.starterGroups()).containsExactly("hr", "supervisors");
     assertThat(declared.readers()).containsExactly("supervisors", "hr");
@@ -36,34 +39,56 @@ class DeclaredProcessTest {
 
   @Test
   void anExpressionInAGroupListIsKeptAsWrittenForItsReaderToJudge() {
-    assertThat(new DeclaredModels().process(DeclaredProcess.READERS, "hr, ${readers}").declared().readers())
+    assertThat(new DeclaredModels()
+            .process(DeclaredProcess.READERS, "hr, ${readers}")
+            .declared()
+            .readers())
         .containsExactly("hr", "${readers}");
   }
 
   @Test
   void casePeopleAreVariableGroupPairsInDeclaredOrder() {
     DeclaredProcess declared = new DeclaredModels()
-        .process(DeclaredProcess.CASE_PEOPLE, "supervisorId:supervisors, supportingPeer : peer-specialists").declared();
+        .process(
+            DeclaredProcess.CASE_PEOPLE,
+            "supervisorId:supervisors, supportingPeer : peer-specialists")
+        .declared();
 
-    assertThat(declared.casePeople()).containsExactly(
-        new CasePerson("supervisorId", "supervisors"), new CasePerson("supportingPeer", "peer-specialists"));
+    assertThat(declared.casePeople())
+        .containsExactly(
+            new CasePerson("supervisorId", "supervisors"),
+            new CasePerson("supportingPeer", "peer-specialists"));
   }
 
   @Test
   void aCasePeopleEntryThatIsNotAVariableGroupPairIsRefusedNamingIt() {
-    DeclaredModels model = new DeclaredModels().process(DeclaredProcess.CASE_PEOPLE, "supervisorId:supervisors, hr");
+    DeclaredModels model =
+        new DeclaredModels().process(DeclaredProcess.CASE_PEOPLE, "supervisorId:supervisors, hr");
 
-    assertThatThrownBy(model::declared).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'hr' in peerflow.case-people is not 'variable:group' (for example 'supervisorId:supervisors')");
+    assertThatThrownBy(model::declared)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "'hr' in peerflow.case-people is not 'variable:group' (for example 'supervisorId:supervisors')");
   }
 
   @Test
   void escalationGoesToTheHrLeadToNobodyOrToTheGroupsDeclared() {
-    assertThat(new DeclaredModels().process(DeclaredProcess.ESCALATE_TO, "hr-lead").declared().escalation().kind())
+    assertThat(new DeclaredModels()
+            .process(DeclaredProcess.ESCALATE_TO, "hr-lead")
+            .declared()
+            .escalation()
+            .kind())
         .isEqualTo(Escalation.Kind.HR_LEAD);
-    assertThat(new DeclaredModels().process(DeclaredProcess.ESCALATE_TO, " none ").declared().escalation().kind())
+    assertThat(new DeclaredModels()
+            .process(DeclaredProcess.ESCALATE_TO, " none ")
+            .declared()
+            .escalation()
+            .kind())
         .isEqualTo(Escalation.Kind.NOBODY);
-    Escalation toGroups = new DeclaredModels().process(DeclaredProcess.ESCALATE_TO, "clinicians, hr").declared().escalation();
+    Escalation toGroups = new DeclaredModels()
+        .process(DeclaredProcess.ESCALATE_TO, "clinicians, hr")
+        .declared()
+        .escalation();
     assertThat(toGroups.kind()).isEqualTo(Escalation.Kind.GROUPS);
     assertThat(toGroups.groups()).containsExactly("clinicians", "hr");
     assertThat(toGroups).hasToString("clinicians,hr");
@@ -71,14 +96,24 @@ class DeclaredProcessTest {
 
   @Test
   void onlyRecordClinicalMakesAClinicalRecord() {
-    assertThat(new DeclaredModels().process(DeclaredProcess.RECORD, "clinical").declared().isClinicalRecord()).isTrue();
-    assertThat(new DeclaredModels().process(DeclaredProcess.RECORD, "employment").declared().isClinicalRecord()).isFalse();
+    assertThat(new DeclaredModels()
+            .process(DeclaredProcess.RECORD, "clinical")
+            .declared()
+            .isClinicalRecord())
+        .isTrue();
+    assertThat(new DeclaredModels()
+            .process(DeclaredProcess.RECORD, "employment")
+            .declared()
+            .isClinicalRecord())
+        .isFalse();
   }
 
   @Test
   void aBlankValueDeclaresNothing() {
-    DeclaredProcess declared = new DeclaredModels().process(DeclaredProcess.READERS, "  ")
-        .process(DeclaredProcess.ESCALATE_TO, "").declared();
+    DeclaredProcess declared = new DeclaredModels()
+        .process(DeclaredProcess.READERS, "  ")
+        .process(DeclaredProcess.ESCALATE_TO, "")
+        .declared();
 
     assertThat(declared.readers()).isEmpty();
     assertThat(declared.escalation().kind()).isEqualTo(Escalation.Kind.HR_LEAD);
@@ -86,34 +121,45 @@ class DeclaredProcessTest {
 
   @Test
   void aPropertyGivenTwiceIsReadAsItsFirstValueAndReportedForTheValidatorToRefuse() {
-    DeclaredModels model = new DeclaredModels().process(DeclaredProcess.READERS, "hr")
-        .process(DeclaredProcess.READERS, "supervisors").process("other.tool", "a").process("other.tool", "b");
+    DeclaredModels model = new DeclaredModels()
+        .process(DeclaredProcess.READERS, "hr")
+        .process(DeclaredProcess.READERS, "supervisors")
+        .process("other.tool", "a")
+        .process("other.tool", "b");
 
     assertThat(model.declared().readers()).containsExactly("hr");
-    assertThat(PeerflowProperties.of(model.process()).duplicates()).containsExactly(
-        new PeerflowProperties.Duplicate(DeclaredProcess.READERS, "hr", "supervisors"));
+    assertThat(PeerflowProperties.of(model.process()).duplicates())
+        .containsExactly(
+            new PeerflowProperties.Duplicate(DeclaredProcess.READERS, "hr", "supervisors"));
   }
 
   @Test
   void theEngineParsersPropertiesMeanTheSameAsTheModels() {
-    DeclaredProcess declared = DeclaredProcess.of("demo", "hr", PeerflowProperties.of(List.of(
-        new PeerflowProperties.Entry(DeclaredProcess.CASE_PEOPLE, "supervisorId:supervisors"),
-        new PeerflowProperties.Entry(DeclaredProcess.READERS, "hr"))));
+    DeclaredProcess declared = DeclaredProcess.of(
+        "demo",
+        "hr",
+        PeerflowProperties.of(List.of(
+            new PeerflowProperties.Entry(DeclaredProcess.CASE_PEOPLE, "supervisorId:supervisors"),
+            new PeerflowProperties.Entry(DeclaredProcess.READERS, "hr"))));
 
     assertThat(declared.starterGroups()).containsExactly("hr");
     assertThat(declared.readers()).containsExactly("hr");
-    assertThat(declared.casePeople()).containsExactly(new CasePerson("supervisorId", "supervisors"));
+    assertThat(declared.casePeople())
+        .containsExactly(new CasePerson("supervisorId", "supervisors"));
   }
 
   @Test
   void aStepsClassificationIsItsDataMilestoneAndNeutrality() {
-    DeclaredModels model = new DeclaredModels().property(DeclaredModels.STEP, DeclaredStep.DATA, "criminal-history, medical")
+    DeclaredModels model = new DeclaredModels()
+        .property(DeclaredModels.STEP, DeclaredStep.DATA, "criminal-history, medical")
         .property(DeclaredModels.STEP, DeclaredStep.MILESTONE, "refusal")
         .property(DeclaredModels.STEP, DeclaredStep.NEUTRAL, "TRUE");
 
     DeclaredStep step = DeclaredStep.of(model.step());
 
-    assertThat(step.data()).hasValueSatisfying(data -> assertThat(data).containsExactlyInAnyOrder("criminal-history", "medical"));
+    assertThat(step.data())
+        .hasValueSatisfying(
+            data -> assertThat(data).containsExactlyInAnyOrder("criminal-history", "medical"));
     assertThat(step.milestone()).hasValue("refusal");
     assertThat(step.isNeutral()).isTrue();
   }

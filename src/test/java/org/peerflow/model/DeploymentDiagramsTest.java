@@ -17,13 +17,16 @@ class DeploymentDiagramsTest extends IntegrationTestBase {
   private static ResourceEntity diagram(String name) {
     ResourceEntity resource = new ResourceEntity();
     resource.setName(name);
-    resource.setBytes(Bpmn.convertToString(Bpmn.createExecutableProcess("demo").startEvent().endEvent().done())
+    resource.setBytes(Bpmn.convertToString(
+            Bpmn.createExecutableProcess("demo").startEvent().endEvent().done())
         .getBytes(StandardCharsets.UTF_8));
     return resource;
   }
 
   private <T> T inOneCommand(Command<T> command) {
-    return ((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getCommandExecutorTxRequired()
+    return ((ProcessEngineImpl) processEngine)
+        .getProcessEngineConfiguration()
+        .getCommandExecutorTxRequired()
         .execute(command);
   }
 
@@ -33,7 +36,10 @@ class DeploymentDiagramsTest extends IntegrationTestBase {
     ResourceEntity sameBytesOtherDeployment = diagram("processes/demo.bpmn");
 
     BpmnModelInstance[] seen = inOneCommand(context -> new BpmnModelInstance[] {
-        DeploymentDiagrams.of(resource), DeploymentDiagrams.of(resource), DeploymentDiagrams.of(sameBytesOtherDeployment)});
+      DeploymentDiagrams.of(resource),
+      DeploymentDiagrams.of(resource),
+      DeploymentDiagrams.of(sameBytesOtherDeployment)
+    });
 
     assertThat(seen[1]).isSameAs(seen[0]);
     assertThat(seen[2]).isNotSameAs(seen[0]);
@@ -56,6 +62,7 @@ class DeploymentDiagramsTest extends IntegrationTestBase {
     BpmnModelInstance first = DeploymentDiagrams.of(resource);
 
     assertThat(DeploymentDiagrams.of(resource)).isNotSameAs(first);
-    assertThat(first.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById("demo")).isNotNull();
+    assertThat(first.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById("demo"))
+        .isNotNull();
   }
 }

@@ -13,6 +13,7 @@ class ModelerLintRulesTest {
 
   @Test
   void theBrowserLintsWithTheRulesOfTheBuild() {
-    assertThat(Path.of("src/main/modeler/lint/.bpmnlintrc")).hasSameTextualContentAs(Path.of(".bpmnlintrc"));
+    assertThat(Path.of("src/main/modeler/lint/.bpmnlintrc"))
+        .hasSameTextualContentAs(Path.of(".bpmnlintrc"));
   }
 }

@@ -27,9 +27,14 @@ import org.springframework.http.ResponseEntity;
  */
 class MailSinkPageTest extends IntegrationTestBase {
 
-  @Autowired IdentityService identityService;
-  @Autowired ApplicationContext context;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  ApplicationContext context;
+
+  @Autowired
+  TestRestTemplate http;
 
   private MailSink sink;
   private MailSinkPage page;
@@ -42,7 +47,9 @@ class MailSinkPageTest extends IntegrationTestBase {
     user("sinkstranger", null);
     sink = new MailSink(ServerSetup.SMTP.dynamicPort());
     sink.start();
-    page = new MailSinkPage(sink, identityService,
+    page = new MailSinkPage(
+        sink,
+        identityService,
         new MailProperties("peerflow@localhost", "R5/PT1M", ZoneId.of("America/New_York")));
   }
 
@@ -69,8 +76,11 @@ class MailSinkPageTest extends IntegrationTestBase {
 
     String html = page.page(basic("sinkreader", "sinkreader-password")).getBody();
 
-    assertThat(html).contains("First for the reader", "Second for the reader").doesNotContain("Not for the reader");
-    assertThat(html.indexOf("Second for the reader")).isLessThan(html.indexOf("First for the reader"));
+    assertThat(html)
+        .contains("First for the reader", "Second for the reader")
+        .doesNotContain("Not for the reader");
+    assertThat(html.indexOf("Second for the reader"))
+        .isLessThan(html.indexOf("First for the reader"));
   }
 
   @Test
@@ -85,7 +95,9 @@ class MailSinkPageTest extends IntegrationTestBase {
 
   @Test
   void mailTextIsEscapedAndOnlyWebLinksAreClickable() {
-    send("sinkreader@peerflow.example", "<script>alert('subject')</script>",
+    send(
+        "sinkreader@peerflow.example",
+        "<script>alert('subject')</script>",
         "Open http://localhost:8080/camunda/app/tasklist/default/#/?task=42&x=1 now.\n"
             + "<img src=x onerror=alert(1)> javascript:alert(2)");
 
@@ -93,10 +105,12 @@ class MailSinkPageTest extends IntegrationTestBase {
     String html = response.getBody();
 
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'");
     assertThat(html)
         .contains("&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;")
-        .contains("<a href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=42&amp;x=1\">")
+        .contains(
+            "<a href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=42&amp;x=1\">")
         .contains("&lt;img src=x onerror=alert(1)&gt;")
         .doesNotContain("<script>", "<img", "href=\"javascript");
   }
@@ -105,16 +119,23 @@ class MailSinkPageTest extends IntegrationTestBase {
   void withoutTheSinkThereIsNoMailSinkPage() {
     assertThat(context.getBeanNamesForType(MailSink.class)).isEmpty();
     assertThat(context.getBeanNamesForType(MailSinkPage.class)).isEmpty();
-    assertThat(http.getForEntity(MailSinkPage.PATH, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity(MailSinkPage.PATH, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private void send(String to, String subject, String body) {
-    GreenMailUtil.sendTextEmail(to, "peerflow@localhost", subject, body,
+    GreenMailUtil.sendTextEmail(
+        to,
+        "peerflow@localhost",
+        subject,
+        body,
         new ServerSetup(sink.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private void user(String id, String group) {

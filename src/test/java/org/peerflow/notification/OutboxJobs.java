@@ -13,17 +13,31 @@ final class OutboxJobs {
   private OutboxJobs() {}
 
   static List<Job> ofCases(ProcessEngine engine, Predicate<String> businessKey) {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(Outbox.MAIL_PROCESS).list().stream()
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processDefinitionKey(Outbox.MAIL_PROCESS)
+        .list()
+        .stream()
         .filter(job -> {
-          String caseInstanceId = MailJob.parse(((JobEntity) job).getJobHandlerConfigurationRaw()).caseInstanceId();
-          HistoricProcessInstance instance = caseInstanceId == null ? null : engine.getHistoryService()
-              .createHistoricProcessInstanceQuery().processInstanceId(caseInstanceId).singleResult();
-          return instance != null && instance.getBusinessKey() != null && businessKey.test(instance.getBusinessKey());
+          String caseInstanceId =
+              MailJob.parse(((JobEntity) job).getJobHandlerConfigurationRaw()).caseInstanceId();
+          HistoricProcessInstance instance = caseInstanceId == null
+              ? null
+              : engine
+                  .getHistoryService()
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(caseInstanceId)
+                  .singleResult();
+          return instance != null
+              && instance.getBusinessKey() != null
+              && businessKey.test(instance.getBusinessKey());
         })
         .toList();
   }
 
   static void delete(ProcessEngine engine, Predicate<String> businessKey) {
-    ofCases(engine, businessKey).forEach(job -> engine.getManagementService().deleteJob(job.getId()));
+    ofCases(engine, businessKey)
+        .forEach(job -> engine.getManagementService().deleteJob(job.getId()));
   }
 }

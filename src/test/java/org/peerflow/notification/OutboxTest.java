@@ -18,9 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** What one queued e-mail costs and where its text waits until it is sent. */
 class OutboxTest extends IntegrationTestBase {
 
-  @Autowired Outbox outbox;
-  @Autowired ManagementService managementService;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired
+  Outbox outbox;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @BeforeEach
   void emptyInbox() throws Exception {
@@ -30,14 +35,18 @@ class OutboxTest extends IntegrationTestBase {
   @Test
   void aNoticeWaitsInAByteArrayNotInItsJobAndBothGoOnceItIsSent() throws Exception {
     String quote = "Dear Jordan Rivera, about your record " + UUID.randomUUID();
-    String body = quote + "\n" + "A long letter. ".repeat(400) + "Signed, HR"; // longer than a job's configuration
+    String body = quote + "\n" + "A long letter. ".repeat(400)
+        + "Signed, HR"; // longer than a job's configuration
     String address = "notice-" + UUID.randomUUID() + "@applicant.example";
 
-    String jobId = outbox.enqueue(address, "Pre-adverse action notice", body, null, Outbox.Content.CASE_DATA);
+    String jobId =
+        outbox.enqueue(address, "Pre-adverse action notice", body, null, Outbox.Content.CASE_DATA);
 
     JobEntity job = (JobEntity) managementService.createJobQuery().jobId(jobId).singleResult();
     assertThat(job.getProcessDefinitionKey()).isEqualTo(Outbox.MAIL_PROCESS);
-    assertThat(job.getProcessInstanceId()).as("no case instance: ending a case keeps its e-mails").isNull();
+    assertThat(job.getProcessInstanceId())
+        .as("no case instance: ending a case keeps its e-mails")
+        .isNull();
     assertThat(job.getJobHandlerConfigurationRaw()).doesNotContain("Jordan", address);
     String letterId = MailJob.parse(job.getJobHandlerConfigurationRaw()).storedLetterId();
     assertThat(byteArrays(letterId)).isEqualTo(1);
@@ -55,18 +64,25 @@ class OutboxTest extends IntegrationTestBase {
   void aTaskEmailIsOneRowItsJob() {
     String address = "task-" + UUID.randomUUID() + "@peerflow.example";
 
-    String jobId = outbox.enqueue(address, "New task: Review", "A task waits.\nLink", "some-instance", Outbox.Content.NO_CASE_DATA);
+    String jobId = outbox.enqueue(
+        address,
+        "New task: Review",
+        "A task waits.\nLink",
+        "some-instance",
+        Outbox.Content.NO_CASE_DATA);
 
     Job job = managementService.createJobQuery().jobId(jobId).singleResult();
     MailJob configuration = MailJob.parse(((JobEntity) job).getJobHandlerConfigurationRaw());
     assertThat(configuration.storedLetterId()).isNull();
-    assertThat(configuration.inline()).isEqualTo(new MailJob.Letter(address, "New task: Review", "A task waits.\nLink"));
+    assertThat(configuration.inline())
+        .isEqualTo(new MailJob.Letter(address, "New task: Review", "A task waits.\nLink"));
     assertThat(configuration.caseInstanceId()).isEqualTo("some-instance");
     assertThat(Mailbox.deliveredTo(processEngine, SMTP, address)).hasSize(1);
   }
 
   private long byteArrays(String id) {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", Long.class, id);
+    Long count =
+        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY WHERE ID_ = ?", Long.class, id);
     return count == null ? 0 : count;
   }
 }

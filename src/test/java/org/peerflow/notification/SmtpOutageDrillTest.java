@@ -31,9 +31,14 @@ class SmtpOutageDrillTest extends IntegrationTestBase {
 
   private static final int CASES = 25;
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  ManagementService managementService;
 
   @AfterEach
   void restore() {
@@ -52,28 +57,40 @@ class SmtpOutageDrillTest extends IntegrationTestBase {
     try {
       for (int i = 0; i < CASES; i++) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("reviewDue", Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
+        variables.put(
+            "reviewDue",
+            Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
         variables.put("candidateName", "Drill Candidate");
         variables.put("offerOwner", "harper");
         runtimeService.startProcessInstanceByKey("notification-demo", batch + "-" + i, variables);
       }
 
-      assertThat(tasks(batch)).as("every task exists although no e-mail could be sent").hasSize(CASES);
+      assertThat(tasks(batch))
+          .as("every task exists although no e-mail could be sent")
+          .hasSize(CASES);
       failed = mailJobs(batch);
-      assertThat(failed).as("one queued e-mail per recipient of each task").hasSizeGreaterThanOrEqualTo(CASES);
+      assertThat(failed)
+          .as("one queued e-mail per recipient of each task")
+          .hasSizeGreaterThanOrEqualTo(CASES);
       for (Job job : failed) {
-        assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+            .isInstanceOf(RuntimeException.class);
       }
-      assertThat(mailJobs(batch)).hasSameSizeAs(failed)
+      assertThat(mailJobs(batch))
+          .hasSameSizeAs(failed)
           .allSatisfy(job -> assertThat(job.getRetries()).isEqualTo(4))
-          .allSatisfy(job -> assertThat(runtimeService.createIncidentQuery()
-              .configuration(job.getId()).count()).isZero());
+          .allSatisfy(job -> assertThat(runtimeService
+                  .createIncidentQuery()
+                  .configuration(job.getId())
+                  .count())
+              .isZero());
     } finally {
       SMTP.start();
     }
 
     // the retry cycle (R5/PT1M) makes each failed e-mail due again a minute later
-    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
+    ClockUtil.setCurrentTime(
+        new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
     Mailbox.runMailJobs(processEngine);
 
     assertThat(mailJobs(batch)).as("no e-mail left waiting").isEmpty();
@@ -86,12 +103,18 @@ class SmtpOutageDrillTest extends IntegrationTestBase {
         }
       }
     }
-    assertThat(delivered).as("every queued e-mail delivered").hasSameSizeAs(failed).doesNotHaveDuplicates();
+    assertThat(delivered)
+        .as("every queued e-mail delivered")
+        .hasSameSizeAs(failed)
+        .doesNotHaveDuplicates();
     assertThat(tasks(batch)).hasSize(CASES);
   }
 
   private List<Task> tasks(String batch) {
-    return taskService.createTaskQuery().processInstanceBusinessKeyLike(batch + "-%").list();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKeyLike(batch + "-%")
+        .list();
   }
 
   private List<Job> mailJobs(String batch) {

@@ -46,18 +46,30 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   private static final Date NOW = at(2026, 11, 30, 9, 0);
   /** Thursday 5 PM: the reminder is due Wednesday 5 PM */
   private static final Date DUE = at(2026, 12, 3, 17, 0);
+
   private static final Date REMINDER = at(2026, 12, 2, 17, 0);
   private static final String DESK = "deadline-desk";
   private static final List<String> DESK_MEMBERS = List.of("deadline-alice", "deadline-bob");
   private static final String ASSIGNEE = "deadline-carol";
   private static final String CLIENT = "Zebediah Quillfeather";
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired BusinessDays businessDays;
-  @Value("${peerflow.hr-lead}") String hrLead;
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  BusinessDays businessDays;
+
+  @Value("${peerflow.hr-lead}")
+  String hrLead;
 
   @BeforeEach
   void peopleAndClock() throws Exception {
@@ -76,11 +88,19 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     Case c = start("deadline-demo", Map.of());
 
     // one job per task: the reminder first, which plans the escalation when it has run
-    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.REMINDER);
+    Assertions.assertThat(deadlineJobs(c))
+        .extracting(this::kind)
+        .containsExactly(TaskDeadlineJob.Kind.REMINDER);
     Job reminder = job(c, TaskDeadlineJob.Kind.REMINDER);
-    Assertions.assertThat(reminder.getDuedate()).isEqualTo(REMINDER).isEqualTo(businessDays.before(DUE, 1));
+    Assertions.assertThat(reminder.getDuedate())
+        .isEqualTo(REMINDER)
+        .isEqualTo(businessDays.before(DUE, 1));
     // not attached to the case: an instance's job queries (and its end) do not touch them
-    Assertions.assertThat(managementService.createJobQuery().processInstanceId(c.instance.getId()).count()).isZero();
+    Assertions.assertThat(managementService
+            .createJobQuery()
+            .processInstanceId(c.instance.getId())
+            .count())
+        .isZero();
 
     ClockUtil.setCurrentTime(new Date(REMINDER.getTime() - 60_000));
     Assertions.assertThat(executable(reminder)).isFalse();
@@ -94,21 +114,30 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     for (MimeMessage mail : mails) {
       Assertions.assertThat(mail.getSubject()).isEqualTo("Due soon: Check in with …");
       Assertions.assertThat(text(mail))
-          .contains("Deadline demo", "Thursday, December 3, 2026, 5:00 PM EST", "?task=" + c.task.getId());
+          .contains(
+              "Deadline demo",
+              "Thursday, December 3, 2026, 5:00 PM EST",
+              "?task=" + c.task.getId());
     }
-    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(deadlineJobs(c))
+        .extracting(this::kind)
+        .containsExactly(TaskDeadlineJob.Kind.ESCALATION);
     Assertions.assertThat(job(c, TaskDeadlineJob.Kind.ESCALATION).getDuedate()).isEqualTo(DUE);
   }
 
   @Test
-  void anEscalationJobPlannedBesideTheReminderByAnEarlierReleaseMakesWayAfterTheReminder() throws Exception {
+  void anEscalationJobPlannedBesideTheReminderByAnEarlierReleaseMakesWayAfterTheReminder()
+      throws Exception {
     Case c = start("deadline-demo", Map.of());
     // as releases before one job per task left it: a second job for the escalation
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired().execute(commandContext -> {
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(commandContext -> {
           var timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
           timer.setJobHandlerType(TaskDeadlineJobHandler.TYPE);
-          timer.setJobHandlerConfiguration(new TaskDeadlineJob(TaskDeadlineJob.Kind.ESCALATION, c.task.getId()));
+          timer.setJobHandlerConfiguration(
+              new TaskDeadlineJob(TaskDeadlineJob.Kind.ESCALATION, c.task.getId()));
           timer.setDuedate(DUE);
           commandContext.getJobManager().schedule(timer);
           return null;
@@ -118,14 +147,18 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     ClockUtil.setCurrentTime(REMINDER);
     managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
 
-    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(deadlineJobs(c))
+        .extracting(this::kind)
+        .containsExactly(TaskDeadlineJob.Kind.ESCALATION);
   }
 
   @Test
   void noReminderWhenTheDueDateIsLessThanABusinessDayAway() throws Exception {
     Case c = start("deadline-demo", Map.of("deadlineDue", at(2026, 11, 30, 17, 0)));
 
-    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.ESCALATION);
+    Assertions.assertThat(deadlineJobs(c))
+        .extracting(this::kind)
+        .containsExactly(TaskDeadlineJob.Kind.ESCALATION);
   }
 
   @Test
@@ -149,10 +182,12 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
     Assertions.assertThat(runMailJobs(c)).isEqualTo(2);
     String hrLeadAddress = address(hrLead);
-    Assertions.assertThat(recipients(SMTP.getReceivedMessages())).isEqualTo(addresses(List.of(ASSIGNEE, hrLead)));
+    Assertions.assertThat(recipients(SMTP.getReceivedMessages()))
+        .isEqualTo(addresses(List.of(ASSIGNEE, hrLead)));
     MimeMessage toLead = SMTP.getReceivedMessagesForDomain(hrLeadAddress)[0];
     Assertions.assertThat(toLead.getSubject()).isEqualTo("Overdue: Check in with …");
-    Assertions.assertThat(text(toLead)).contains("escalated to you as the HR lead", "?task=" + c.task.getId());
+    Assertions.assertThat(text(toLead))
+        .contains("escalated to you as the HR lead", "?task=" + c.task.getId());
     Assertions.assertThat(text(SMTP.getReceivedMessagesForDomain(address(ASSIGNEE))[0]))
         .contains("assigned to you", "has passed its due date");
     Assertions.assertThat(deadlineJobs(c)).isEmpty();
@@ -179,7 +214,9 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   void aProcessWithEscalateToNoneIsRemindedButNotEscalated() throws Exception {
     Case c = start("deadline-quiet", Map.of());
 
-    Assertions.assertThat(deadlineJobs(c)).extracting(this::kind).containsExactly(TaskDeadlineJob.Kind.REMINDER);
+    Assertions.assertThat(deadlineJobs(c))
+        .extracting(this::kind)
+        .containsExactly(TaskDeadlineJob.Kind.REMINDER);
     ClockUtil.setCurrentTime(REMINDER);
     managementService.executeJob(job(c, TaskDeadlineJob.Kind.REMINDER).getId());
     Assertions.assertThat(runMailJobs(c)).isEqualTo(DESK_MEMBERS.size());
@@ -206,7 +243,9 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     Set<String> expected = new TreeSet<>(clinicians);
     expected.addAll(addresses(DESK_MEMBERS));
     Assertions.assertThat(runMailJobs(c)).isEqualTo(expected.size());
-    Assertions.assertThat(recipients(SMTP.getReceivedMessages())).isEqualTo(expected).doesNotContain(address(hrLead));
+    Assertions.assertThat(recipients(SMTP.getReceivedMessages()))
+        .isEqualTo(expected)
+        .doesNotContain(address(hrLead));
     for (String clinician : clinicians) {
       Assertions.assertThat(text(SMTP.getReceivedMessagesForDomain(clinician)[0]))
           .contains("escalated to you as the group clinicians");
@@ -221,7 +260,8 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     taskService.setDueDate(c.task.getId(), later);
 
     Assertions.assertThat(deadlineJobs(c)).hasSize(1);
-    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate()).isEqualTo(at(2026, 12, 9, 12, 0));
+    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate())
+        .isEqualTo(at(2026, 12, 9, 12, 0));
 
     // a job that fires for a due date the task no longer has (changed behind the engine's back)
     // plans itself again for the task's real one and sends nothing
@@ -232,7 +272,8 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
     Assertions.assertThat(runMailJobs(c)).isZero();
     Assertions.assertThat(deadlineJobs(c)).hasSize(1);
-    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate()).isEqualTo(at(2026, 12, 9, 12, 0));
+    Assertions.assertThat(job(c, TaskDeadlineJob.Kind.REMINDER).getDuedate())
+        .isEqualTo(at(2026, 12, 9, 12, 0));
 
     // and the escalation likewise, once the reminder has gone out
     ClockUtil.setCurrentTime(at(2026, 12, 9, 12, 0));
@@ -261,8 +302,10 @@ class TaskDeadlinesTest extends IntegrationTestBase {
     Assertions.assertThat(runMailJobs(c)).isEqualTo(2 * DESK_MEMBERS.size() + 1);
     for (MimeMessage mail : SMTP.getReceivedMessages()) {
       // decoded (the body is quoted-printable) and as sent
-      for (String text : List.of(mail.getSubject(), text(mail), GreenMailUtil.getWholeMessage(mail))) {
-        Assertions.assertThat(text).doesNotContain(CLIENT, "Zebediah", "Quillfeather", secret, c.businessKey);
+      for (String text :
+          List.of(mail.getSubject(), text(mail), GreenMailUtil.getWholeMessage(mail))) {
+        Assertions.assertThat(text)
+            .doesNotContain(CLIENT, "Zebediah", "Quillfeather", secret, c.businessKey);
       }
     }
   }
@@ -274,11 +317,14 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   /** Starts a case, sends its task e-mails and empties the inbox. */
   private Case start(String processKey, Map<String, Object> extra) throws Exception {
     String businessKey = "deadline-test-" + UUID.randomUUID();
-    Map<String, Object> variables = new java.util.HashMap<>(Map.of("deadlineDue", DUE, "clientName", "Robin Example"));
+    Map<String, Object> variables =
+        new java.util.HashMap<>(Map.of("deadlineDue", DUE, "clientName", "Robin Example"));
     variables.putAll(extra);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
     assertThat(instance).isWaitingAt("Task_CheckIn");
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task task =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     Case c = new Case(businessKey, instance, task);
     runMailJobs(c);
     SMTP.purgeEmailFromAllMailboxes();
@@ -346,7 +392,8 @@ class TaskDeadlinesTest extends IntegrationTestBase {
 
   private Set<String> groupAddresses(String group) {
     return identityService.createUserQuery().memberOfGroup(group).list().stream()
-        .map(User::getEmail).filter(email -> email != null && !email.isBlank())
+        .map(User::getEmail)
+        .filter(email -> email != null && !email.isBlank())
         .map(email -> email.toLowerCase(java.util.Locale.ROOT))
         .collect(Collectors.toCollection(TreeSet::new));
   }
@@ -356,6 +403,7 @@ class TaskDeadlinesTest extends IntegrationTestBase {
   }
 
   private static Date at(int year, int month, int day, int hour, int minute) {
-    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, NEW_YORK).toInstant());
+    return Date.from(
+        ZonedDateTime.of(year, month, day, hour, minute, 0, 0, NEW_YORK).toInstant());
   }
 }

@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -41,16 +41,28 @@ class TaskMailTest extends IntegrationTestBase {
   private static final String HR = "hr";
   /** Starts and works the demo process; may do nothing else, in particular not read users. */
   private static final String CLERK = "notifyclerk";
+
   private static final String ASSIGNEE = "sam";
   /** May retry the jobs of peerflow-mail, nothing else (README "Operations"). */
   private static final String MAIL_OPERATOR = "mailoperator";
-  private static final ZonedDateTime REVIEW_DUE = ZonedDateTime.of(2026, 12, 1, 17, 0, 0, 0, ZoneId.of("America/New_York"));
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
+  private static final ZonedDateTime REVIEW_DUE =
+      ZonedDateTime.of(2026, 12, 1, 17, 0, 0, 0, ZoneId.of("America/New_York"));
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  AuthorizationService authorizationService;
 
   @BeforeEach
   void peopleAndEmptyInbox() throws Exception {
@@ -59,8 +71,13 @@ class TaskMailTest extends IntegrationTestBase {
     user("hana", HR);
     user(ASSIGNEE, null);
     user(CLERK, null);
-    if (authorizationService.createAuthorizationQuery().userIdIn(CLERK)
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId("notification-demo").count() == 0) {
+    if (authorizationService
+            .createAuthorizationQuery()
+            .userIdIn(CLERK)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId("notification-demo")
+            .count()
+        == 0) {
       grant(Resources.PROCESS_DEFINITION, "notification-demo", Permissions.ALL);
       grant(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
@@ -73,14 +90,16 @@ class TaskMailTest extends IntegrationTestBase {
     // started by a user who may not read users nor start the mail process: mails go out anyway
     ProcessInstance instance = asClerk(() -> start(case_, Map.of()));
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
-    Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task review =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
     Assertions.assertThat(runMailJobs(case_)).isEqualTo(hrAddresses().size());
 
     MimeMessage[] mails = SMTP.getReceivedMessages();
     Assertions.assertThat(recipients(mails)).isEqualTo(hrAddresses());
     for (MimeMessage mail : mails) {
-      Assertions.assertThat(mail.getSubject()).isEqualTo("New task for your group: Review the application");
+      Assertions.assertThat(mail.getSubject())
+          .isEqualTo("New task for your group: Review the application");
       Assertions.assertThat(GreenMailUtil.getBody(mail))
           .contains("Review the application")
           .contains("Notification demo")
@@ -96,7 +115,8 @@ class TaskMailTest extends IntegrationTestBase {
     ProcessInstance instance = start(case_, Map.of());
     runMailJobs(case_);
     SMTP.purgeEmailFromAllMailboxes();
-    Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task review =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
     asClerk(() -> {
       taskService.setAssignee(review.getId(), "hana");
@@ -120,10 +140,12 @@ class TaskMailTest extends IntegrationTestBase {
     completeReview(instance);
     assertThat(instance).isWaitingAt("Task_PrepareOffer");
     Assertions.assertThat(runMailJobs(case_)).isEqualTo(1);
-    Assertions.assertThat(recipients(SMTP.getReceivedMessages())).containsExactly(ASSIGNEE + "@peerflow.example");
+    Assertions.assertThat(recipients(SMTP.getReceivedMessages()))
+        .containsExactly(ASSIGNEE + "@peerflow.example");
 
     // the clerk takes the task himself: he knows, no e-mail
-    Task offer = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task offer =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     asClerk(() -> {
       taskService.setAssignee(offer.getId(), CLERK);
       return null;
@@ -144,15 +166,21 @@ class TaskMailTest extends IntegrationTestBase {
       completeReview(instance);
 
       assertThat(instance).isWaitingAt("Task_PrepareOffer");
-      Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getAssignee())
+      Assertions.assertThat(taskService
+              .createTaskQuery()
+              .processInstanceId(instance.getId())
+              .singleResult()
+              .getAssignee())
           .isEqualTo(ASSIGNEE);
       mailJob = mailJobs(case_).get(0);
       String jobId = mailJob.getId();
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(RuntimeException.class);
       mailJob = managementService.createJobQuery().jobId(jobId).singleResult();
       Assertions.assertThat(mailJob.getRetries()).isEqualTo(4);
       Assertions.assertThat(mailJob.getExceptionMessage()).isNotBlank();
-      Assertions.assertThat(managementService.getJobExceptionStacktrace(jobId)).contains("MailSendException");
+      Assertions.assertThat(managementService.getJobExceptionStacktrace(jobId))
+          .contains("MailSendException");
       Assertions.assertThat(incidents(mailJob.getId())).isEmpty();
     } finally {
       restartSmtp();
@@ -160,7 +188,8 @@ class TaskMailTest extends IntegrationTestBase {
 
     managementService.executeJob(mailJob.getId());
 
-    Assertions.assertThat(recipients(SMTP.getReceivedMessages())).containsExactly(ASSIGNEE + "@peerflow.example");
+    Assertions.assertThat(recipients(SMTP.getReceivedMessages()))
+        .containsExactly(ASSIGNEE + "@peerflow.example");
     // the retried e-mail carries the Message-ID of its job: a redelivery is recognisable as one
     Assertions.assertThat(SMTP.getReceivedMessages()[0].getMessageID())
         .isEqualTo("<" + mailJob.getId() + ".peerflow@localhost>");
@@ -178,7 +207,8 @@ class TaskMailTest extends IntegrationTestBase {
       while (mailJob.getRetries() > 0 && attempts < 20) {
         attempts++;
         String jobId = mailJob.getId();
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> managementService.executeJob(jobId))
+            .isInstanceOf(RuntimeException.class);
         mailJob = managementService.createJobQuery().jobId(jobId).singleResult();
       }
     } finally {
@@ -189,16 +219,24 @@ class TaskMailTest extends IntegrationTestBase {
     Assertions.assertThat(attempts).isEqualTo(5);
     List<Incident> incidents = incidents(mailJob.getId());
     Assertions.assertThat(incidents).hasSize(1);
-    Assertions.assertThat(incidents.get(0).getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    Assertions.assertThat(incidents.get(0).getIncidentType())
+        .isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
     Assertions.assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendMail");
     // the case itself is untouched
     assertThat(instance).isWaitingAt("Task_ReviewApplication");
     Assertions.assertThat(SMTP.getReceivedMessages()).isEmpty();
 
-    // an operator who may retry jobs of peerflow-mail, and read nothing of any case, retries it in Cockpit
+    // an operator who may retry jobs of peerflow-mail, and read nothing of any case, retries it in
+    // Cockpit
     user(MAIL_OPERATOR, null);
-    if (authorizationService.createAuthorizationQuery().userIdIn(MAIL_OPERATOR).resourceType(Resources.PROCESS_DEFINITION).count() == 0) {
-      Authorization retries = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (authorizationService
+            .createAuthorizationQuery()
+            .userIdIn(MAIL_OPERATOR)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .count()
+        == 0) {
+      Authorization retries =
+          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       retries.setUserId(MAIL_OPERATOR);
       retries.setResource(Resources.PROCESS_DEFINITION);
       retries.setResourceId(Outbox.MAIL_PROCESS);
@@ -224,7 +262,8 @@ class TaskMailTest extends IntegrationTestBase {
     String case_ = caseKey();
     String name = "Zebediah Quillfeather";
     String secret = "conviction-2019-" + UUID.randomUUID();
-    ProcessInstance instance = start(case_, Map.of("candidateName", name, "criminalHistoryNote", secret));
+    ProcessInstance instance =
+        start(case_, Map.of("candidateName", name, "criminalHistoryNote", secret));
     completeReview(instance);
     assertThat(instance).isWaitingAt("Task_PrepareOffer");
 
@@ -232,27 +271,35 @@ class TaskMailTest extends IntegrationTestBase {
 
     MimeMessage[] mails = SMTP.getReceivedMessages();
     for (MimeMessage mail : mails) {
-      Assertions.assertThat(GreenMailUtil.getWholeMessage(mail)).doesNotContain(name, "Zebediah", secret, case_);
+      Assertions.assertThat(GreenMailUtil.getWholeMessage(mail))
+          .doesNotContain(name, "Zebediah", secret, case_);
     }
     // the task's name is computed from the candidate's name: the e-mail shows it blanked
-    Assertions.assertThat(mails).anySatisfy(mail ->
-        Assertions.assertThat(mail.getSubject()).isEqualTo("Assigned to you: Prepare the offer for …"));
+    Assertions.assertThat(mails)
+        .anySatisfy(mail -> Assertions.assertThat(mail.getSubject())
+            .isEqualTo("Assigned to you: Prepare the offer for …"));
   }
 
   // --- the case --------------------------------------------------------------------------------
 
   private ProcessInstance start(String businessKey, Map<String, Object> extra) {
     Map<String, Object> variables = new java.util.HashMap<>(Map.of(
-        "reviewDue", Date.from(REVIEW_DUE.toInstant()),
-        "candidateName", "Robin Example",
-        "offerOwner", ASSIGNEE));
+        "reviewDue",
+        Date.from(REVIEW_DUE.toInstant()),
+        "candidateName",
+        "Robin Example",
+        "offerOwner",
+        ASSIGNEE));
     variables.putAll(extra);
     return runtimeService.startProcessInstanceByKey("notification-demo", businessKey, variables);
   }
 
   private void completeReview(ProcessInstance instance) {
-    Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_ReviewApplication").singleResult();
+    Task review = taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ReviewApplication")
+        .singleResult();
     asClerk(() -> {
       taskService.complete(review.getId());
       return null;
@@ -307,7 +354,8 @@ class TaskMailTest extends IntegrationTestBase {
 
   private Set<String> hrAddresses() {
     return identityService.createUserQuery().memberOfGroup(HR).list().stream()
-        .map(User::getEmail).filter(email -> email != null && !email.isBlank())
+        .map(User::getEmail)
+        .filter(email -> email != null && !email.isBlank())
         .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
@@ -315,8 +363,12 @@ class TaskMailTest extends IntegrationTestBase {
     TestUsers.ensure(identityService, id, group);
   }
 
-  private void grant(org.camunda.bpm.engine.authorization.Resource resource, String resourceId, Permissions permission) {
-    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+  private void grant(
+      org.camunda.bpm.engine.authorization.Resource resource,
+      String resourceId,
+      Permissions permission) {
+    Authorization authorization =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     authorization.setUserId(CLERK);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);

@@ -22,10 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class OperationsEndpointsTest extends IntegrationTestBase {
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired PeerflowMetrics metrics;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  PeerflowMetrics metrics;
 
   @AfterEach
   void resetClock() {
@@ -49,11 +56,15 @@ class OperationsEndpointsTest extends IntegrationTestBase {
     Rest rest = new Rest(port);
     for (String path : new String[] {"/actuator", "/actuator/health", "/actuator/prometheus"}) {
       assertThat(rest.get(null, path).status()).as("anonymous %s", path).isEqualTo(401);
-      assertThat(rest.get("harper", path).status()).as("hr is no operator: %s", path).isEqualTo(401);
+      assertThat(rest.get("harper", path).status())
+          .as("hr is no operator: %s", path)
+          .isEqualTo(401);
     }
-    // (no wrong-password probe for admin: Camunda then delays admin's next logins, other tests' too)
+    // (no wrong-password probe for admin: Camunda then delays admin's next logins, other tests'
+    // too)
     assertThat(rest.get("harper", "/actuator/health/readiness").body())
-        .as("a non-operator's credentials reveal no more than none").isEqualTo("{\"status\":\"UP\"}");
+        .as("a non-operator's credentials reveal no more than none")
+        .isEqualTo("{\"status\":\"UP\"}");
 
     Rest.Response health = rest.get("admin", "/actuator/health");
     assertThat(health.status()).isEqualTo(200);
@@ -62,7 +73,8 @@ class OperationsEndpointsTest extends IntegrationTestBase {
     // (jobExecutor, Camunda's other indicator, exists only with a job executor: not in the test
     // profile, which runs jobs by hand; the packaged jar's test ProductionProfileIT has it)
     Rest.Response readiness = rest.get("admin", "/actuator/health/readiness");
-    assertThat(readiness.json().at("/components").fieldNames()).toIterable()
+    assertThat(readiness.json().at("/components").fieldNames())
+        .toIterable()
         .containsExactlyInAnyOrder("modelDeployment", "processEngine", "readinessState");
   }
 
@@ -85,10 +97,14 @@ class OperationsEndpointsTest extends IntegrationTestBase {
 
       String byProcess = "peerflow_tasks_overdue{process=\"calendar-demo\"}";
       String byGroup = "peerflow_tasks_overdue_by_group{group=\"hr\"}";
-      assertThat(Prometheus.value(after, byProcess)).isEqualTo(Prometheus.value(before, byProcess) + 1);
+      assertThat(Prometheus.value(after, byProcess))
+          .isEqualTo(Prometheus.value(before, byProcess) + 1);
       assertThat(Prometheus.value(after, byGroup)).isEqualTo(Prometheus.value(before, byGroup) + 1);
-      assertThat(after).contains("camunda_engine_activity_instance_start_total", "camunda_engine_job_failed_total",
-          "peerflow_mail_jobs_failed{retries_left=\"no\"}");
+      assertThat(after)
+          .contains(
+              "camunda_engine_activity_instance_start_total",
+              "camunda_engine_job_failed_total",
+              "peerflow_mail_jobs_failed{retries_left=\"no\"}");
       assertThat(after).as("no business key in a label").doesNotContain(instance.getId());
     } finally {
       runtimeService.deleteProcessInstance(instance.getId(), "test clean-up");

@@ -14,7 +14,8 @@ final class Prometheus {
    * @return its value, or 0 when the series is not exported (a gauge row without cases)
    */
   static double value(String exposition, String series) {
-    Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
+    Matcher line =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
     return line.find() ? Double.parseDouble(line.group(1)) : 0;
   }
 }

@@ -22,10 +22,18 @@ final class EngineJobs {
   /** Runs every set-removal-time batch (seed, its jobs, the monitor that ends it) until none is left. */
   void runRemovalTimeBatches() {
     for (int round = 0; round < 50 && pendingBatches() > 0; round++) {
-      for (Batch batch : managementService.createBatchQuery().type(Batch.TYPE_PROCESS_SET_REMOVAL_TIME).list()) {
-        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+      for (Batch batch : managementService
+          .createBatchQuery()
+          .type(Batch.TYPE_PROCESS_SET_REMOVAL_TIME)
+          .list()) {
+        for (String definition : List.of(
+            batch.getSeedJobDefinitionId(),
+            batch.getBatchJobDefinitionId(),
             batch.getMonitorJobDefinitionId())) {
-          managementService.createJobQuery().jobDefinitionId(definition).list()
+          managementService
+              .createJobQuery()
+              .jobDefinitionId(definition)
+              .list()
               .forEach(job -> managementService.executeJob(job.getId()));
         }
       }
@@ -36,7 +44,10 @@ final class EngineJobs {
   }
 
   private long pendingBatches() {
-    return managementService.createBatchQuery().type(Batch.TYPE_PROCESS_SET_REMOVAL_TIME).count();
+    return managementService
+        .createBatchQuery()
+        .type(Batch.TYPE_PROCESS_SET_REMOVAL_TIME)
+        .count();
   }
 
   /**
@@ -50,7 +61,8 @@ final class EngineJobs {
       managementService.executeJob(cleanup.getId());
     }
     if (tables.rowsDueAt(now) > 0) {
-      throw new AssertionError(tables.rowsDueAt(now) + " history rows past their removal time were not removed");
+      throw new AssertionError(
+          tables.rowsDueAt(now) + " history rows past their removal time were not removed");
     }
   }
 }

@@ -47,7 +47,10 @@ final class HistoryTables {
                 columns.add(cols.getString("COLUMN_NAME").toUpperCase());
               }
             }
-            found.add(new Table(name, columns.contains("ROOT_PROC_INST_ID_"), columns.contains("PROC_INST_ID_"),
+            found.add(new Table(
+                name,
+                columns.contains("ROOT_PROC_INST_ID_"),
+                columns.contains("PROC_INST_ID_"),
                 columns.contains("REMOVAL_TIME_")));
           }
         }
@@ -68,7 +71,9 @@ final class HistoryTables {
       throw new IllegalArgumentException("rowsOf needs the ids of the instances to look for");
     }
     Map<String, Long> rows = new TreeMap<>();
-    String in = instanceIds.stream().map(id -> "'" + id.replace("'", "") + "'").collect(Collectors.joining(","));
+    String in = instanceIds.stream()
+        .map(id -> "'" + id.replace("'", "") + "'")
+        .collect(Collectors.joining(","));
     for (Table table : tables) {
       List<String> conditions = new ArrayList<>();
       if (table.hasRoot()) {
@@ -80,8 +85,9 @@ final class HistoryTables {
       if (conditions.isEmpty()) {
         continue;
       }
-      Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name() + " WHERE "
-          + String.join(" OR ", conditions), Long.class);
+      Long count = jdbc.queryForObject(
+          "SELECT COUNT(*) FROM " + table.name() + " WHERE " + String.join(" OR ", conditions),
+          Long.class);
       if (count != null && count > 0) {
         rows.put(table.name().toUpperCase(), count);
       }
@@ -94,8 +100,10 @@ final class HistoryTables {
     long due = 0;
     for (Table table : tables) {
       if (table.hasRemovalTime()) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name() + " WHERE REMOVAL_TIME_ <= ?",
-            Long.class, new Timestamp(now.getTime()));
+        Long count = jdbc.queryForObject(
+            "SELECT COUNT(*) FROM " + table.name() + " WHERE REMOVAL_TIME_ <= ?",
+            Long.class,
+            new Timestamp(now.getTime()));
         due += count == null ? 0 : count;
       }
     }

@@ -35,9 +35,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class RestReliabilityTest extends IntegrationTestBase {
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
   Rest rest;
   HiringWalk walk;
 
@@ -62,16 +68,23 @@ class RestReliabilityTest extends IntegrationTestBase {
       ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
       String taskId = task("Task_ScreenApplication", application).getId();
       List<Rest.Response> answers = atOnce(
-          () -> rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true)),
-          () -> rest.postJson("hana", "/engine-rest/task/" + taskId + "/complete", screening(true)));
+          () ->
+              rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true)),
+          () ->
+              rest.postJson("hana", "/engine-rest/task/" + taskId + "/complete", screening(true)));
 
       Assertions.assertThat(answers).extracting(Rest.Response::status).containsOnlyOnce(204);
-      Rest.Response loser = answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
+      Rest.Response loser =
+          answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
       Assertions.assertThat(loser.status()).as(loser.body()).isIn(404, 409);
       Assertions.assertThat(loser.json().path("message").asText()).isNotBlank();
       // the process moved exactly once
-      Assertions.assertThat(taskService.createTaskQuery().processInstanceId(application.getId())
-          .taskDefinitionKey("Task_InterviewSupervisor").count()).isEqualTo(1);
+      Assertions.assertThat(taskService
+              .createTaskQuery()
+              .processInstanceId(application.getId())
+              .taskDefinitionKey("Task_InterviewSupervisor")
+              .count())
+          .isEqualTo(1);
     }
   }
 
@@ -81,11 +94,14 @@ class RestReliabilityTest extends IntegrationTestBase {
       ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
       String taskId = task("Task_ScreenApplication", application).getId();
       List<Rest.Response> answers = atOnce(
-          () -> rest.postJson("harper", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "harper")),
-          () -> rest.postJson("hana", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "hana")));
+          () -> rest.postJson(
+              "harper", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "harper")),
+          () -> rest.postJson(
+              "hana", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "hana")));
 
       Assertions.assertThat(answers).extracting(Rest.Response::status).containsOnlyOnce(204);
-      Rest.Response loser = answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
+      Rest.Response loser =
+          answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
       Assertions.assertThat(loser.status()).as(loser.body()).isEqualTo(409);
       Assertions.assertThat(loser.json().path("message").asText()).isNotBlank();
       Task claimed = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -105,8 +121,11 @@ class RestReliabilityTest extends IntegrationTestBase {
     Rest.Response answer = claim("harper", taskId);
 
     assertStatus(answer, 409);
-    Assertions.assertThat(answer.json().path("message").asText()).contains("is already claimed by someone else");
-    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("hana");
+    Assertions.assertThat(answer.json().path("message").asText())
+        .contains("is already claimed by someone else");
+    Assertions.assertThat(
+            taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo("hana");
   }
 
   @Test
@@ -121,7 +140,8 @@ class RestReliabilityTest extends IntegrationTestBase {
     assertStatus(claimed, 404);
     Assertions.assertThat(claimed.json().path("message").asText()).contains("Cannot find task");
     assertStatus(completed, 409);
-    Assertions.assertThat(completed.json().path("message").asText()).contains("was completed by someone else");
+    Assertions.assertThat(completed.json().path("message").asText())
+        .contains("was completed by someone else");
   }
 
   /** Was 403: the claim had read the task, then met the completed task's removed authorizations. */
@@ -130,14 +150,17 @@ class RestReliabilityTest extends IntegrationTestBase {
     String taskId = screeningTask();
     List<Rest.Response> hana = new ArrayList<>();
 
-    Rest.Response answer = beforePermissionCheck(() -> {
-      hana.add(claim("hana", taskId));
-      hana.add(complete("hana", taskId));
-    }, () -> claim("harper", taskId));
+    Rest.Response answer = beforePermissionCheck(
+        () -> {
+          hana.add(claim("hana", taskId));
+          hana.add(complete("hana", taskId));
+        },
+        () -> claim("harper", taskId));
 
     Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204, 204);
     assertStatus(answer, 404);
-    Assertions.assertThat(answer.json().path("message").asText()).contains("was completed by someone else");
+    Assertions.assertThat(answer.json().path("message").asText())
+        .contains("was completed by someone else");
   }
 
   /** Was 403 in the benchmark's HTTP load ('complete 403'), the same moment for a completion. */
@@ -147,12 +170,12 @@ class RestReliabilityTest extends IntegrationTestBase {
     List<Rest.Response> hana = new ArrayList<>();
 
     Rest.Response answer = beforePermissionCheck(
-        () -> hana.add(complete("hana", taskId)),
-        () -> complete("harper", taskId));
+        () -> hana.add(complete("hana", taskId)), () -> complete("harper", taskId));
 
     Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204);
     assertStatus(answer, 409);
-    Assertions.assertThat(answer.json().path("message").asText()).contains("was completed by someone else");
+    Assertions.assertThat(answer.json().path("message").asText())
+        .contains("was completed by someone else");
   }
 
   @Test
@@ -160,13 +183,14 @@ class RestReliabilityTest extends IntegrationTestBase {
     String taskId = screeningTask();
     List<Rest.Response> hana = new ArrayList<>();
 
-    Rest.Response answer = beforePermissionCheck(
-        () -> hana.add(claim("hana", taskId)),
-        () -> claim("harper", taskId));
+    Rest.Response answer =
+        beforePermissionCheck(() -> hana.add(claim("hana", taskId)), () -> claim("harper", taskId));
 
     Assertions.assertThat(hana).extracting(Rest.Response::status).containsExactly(204);
     assertStatus(answer, 409);
-    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("hana");
+    Assertions.assertThat(
+            taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo("hana");
   }
 
   /** Was 500: both claims inserted harper's authorization on the task, the database refused the second. */
@@ -185,8 +209,11 @@ class RestReliabilityTest extends IntegrationTestBase {
 
     Assertions.assertThat(faster).extracting(Rest.Response::status).containsExactly(204);
     assertStatus(slower, 409);
-    Assertions.assertThat(slower.json().path("message").asText()).contains("claimed by another request at the same moment");
-    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("harper");
+    Assertions.assertThat(slower.json().path("message").asText())
+        .contains("claimed by another request at the same moment");
+    Assertions.assertThat(
+            taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo("harper");
   }
 
   @Test
@@ -194,16 +221,22 @@ class RestReliabilityTest extends IntegrationTestBase {
     ProcessInstance application = walk.apply(walk.openPosition("US-MA"));
     String taskId = task("Task_ScreenApplication", application).getId();
 
-    Rest.Response answer = rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(false));
+    Rest.Response answer =
+        rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(false));
 
     Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     Assertions.assertThat(answer.json().path("message").asText())
-        .contains("meetsPostedQualifications").contains("application-screening").contains("not completed");
+        .contains("meetsPostedQualifications")
+        .contains("application-screening")
+        .contains("not completed");
     assertThat(application).isWaitingAt("Task_ScreenApplication");
-    Assertions.assertThat(runtimeService.getVariable(application.getId(), "screeningNotes")).isNull();
+    Assertions.assertThat(runtimeService.getVariable(application.getId(), "screeningNotes"))
+        .isNull();
 
     // the same completion with the field passes
-    Assertions.assertThat(rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true)).status())
+    Assertions.assertThat(
+            rest.postJson("harper", "/engine-rest/task/" + taskId + "/complete", screening(true))
+                .status())
         .isEqualTo(204);
     assertThat(application).isWaitingAt("Task_InterviewSupervisor", "Task_InterviewPeer");
   }
@@ -215,18 +248,24 @@ class RestReliabilityTest extends IntegrationTestBase {
     Map<String, Object> role = defineRoleAnswers();
 
     role.put("keyFunctions", Map.of("type", "Json", "value", "[]"));
-    Rest.Response empty = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    Rest.Response empty = rest.postJson(
+        "harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
     Assertions.assertThat(empty.status()).as(empty.body()).isEqualTo(400);
-    Assertions.assertThat(empty.json().path("message").asText()).contains("keyFunctions").contains("not completed");
+    Assertions.assertThat(empty.json().path("message").asText())
+        .contains("keyFunctions")
+        .contains("not completed");
     assertThat(position).isWaitingAt("Task_DefineRole");
 
     role.put("keyFunctions", Map.of("type", "Json", "value", "[\"navigator\",\"bridger\"]"));
-    Rest.Response ticked = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    Rest.Response ticked = rest.postJson(
+        "harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
     Assertions.assertThat(ticked.status()).as(ticked.body()).isIn(200, 204);
     assertThat(position).isWaitingAt("Task_ConfirmRole");
-    Rest.Response stored = rest.get("harper", "/engine-rest/process-instance/" + position.getId() + "/variables/keyFunctions");
+    Rest.Response stored = rest.get(
+        "harper", "/engine-rest/process-instance/" + position.getId() + "/variables/keyFunctions");
     Assertions.assertThat(stored.json().path("type").asText()).isEqualTo("Json");
-    Assertions.assertThat(stored.json().path("value").toString()).isEqualTo("[\"navigator\",\"bridger\"]");
+    Assertions.assertThat(stored.json().path("value").toString())
+        .isEqualTo("[\"navigator\",\"bridger\"]");
   }
 
   @Test
@@ -234,25 +273,53 @@ class RestReliabilityTest extends IntegrationTestBase {
     ProcessInstance position = walk.proposePosition("US-MA");
     String taskId = task("Task_DefineRole", position).getId();
     Map<String, Object> role = defineRoleAnswers();
-    role.put("probe", Map.of("type", "Object", "value", "\"http://example.org\"",
-        "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")));
-    Rest.Response sent = rest.postJson("harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
+    role.put(
+        "probe",
+        Map.of(
+            "type",
+            "Object",
+            "value",
+            "\"http://example.org\"",
+            "valueInfo",
+            Map.of(
+                "objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")));
+    Rest.Response sent = rest.postJson(
+        "harper", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", role));
     Assertions.assertThat(sent.status()).as(sent.body()).isIn(200, 204);
 
-    Rest.Response read = rest.get("harper", "/engine-rest/process-instance/" + position.getId() + "/variables/probe");
-    Assertions.assertThat(read.status()).as("reading it deserialized: " + read.body()).isBetween(400, 599);
+    Rest.Response read = rest.get(
+        "harper", "/engine-rest/process-instance/" + position.getId() + "/variables/probe");
+    Assertions.assertThat(read.status())
+        .as("reading it deserialized: " + read.body())
+        .isBetween(400, 599);
     Assertions.assertThat(read.body()).contains("java.net.URL");
-    Assertions.assertThat(rest.get("harper", "/engine-rest/process-instance/" + position.getId()
-        + "/variables/probe?deserializeValue=false").status()).as("its serialized form stays readable").isEqualTo(200);
+    Assertions.assertThat(rest.get(
+                "harper",
+                "/engine-rest/process-instance/" + position.getId()
+                    + "/variables/probe?deserializeValue=false")
+            .status())
+        .as("its serialized form stays readable")
+        .isEqualTo(200);
   }
 
   private static Map<String, Object> defineRoleAnswers() {
     return new java.util.HashMap<>(Map.of(
-        "keyFunctions", Map.of("type", "Json", "value", "[\"navigator\"]"),
-        "primaryQualifications", Map.of("type", "Json", "value", "[\"lived-experience\"]"),
-        "classification", Map.of("value", "Peer Specialist II"), "payGrade", Map.of("value", "PS-2"),
-        "jobRelatedOffenses", Map.of("value", "None"), "offenseJustification", Map.of("value", "None"),
-        "hiringManager", Map.of("value", "sam"), "interviewPeer", Map.of("value", "pat")));
+        "keyFunctions",
+        Map.of("type", "Json", "value", "[\"navigator\"]"),
+        "primaryQualifications",
+        Map.of("type", "Json", "value", "[\"lived-experience\"]"),
+        "classification",
+        Map.of("value", "Peer Specialist II"),
+        "payGrade",
+        Map.of("value", "PS-2"),
+        "jobRelatedOffenses",
+        Map.of("value", "None"),
+        "offenseJustification",
+        Map.of("value", "None"),
+        "hiringManager",
+        Map.of("value", "sam"),
+        "interviewPeer",
+        Map.of("value", "pat")));
   }
 
   @Test
@@ -261,31 +328,59 @@ class RestReliabilityTest extends IntegrationTestBase {
     long applications = applications();
 
     // malformed JSON
-    Rest.Response malformed = raw("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
+    Rest.Response malformed = raw(
+        "harper",
+        "/engine-rest/process-definition/key/fair-chance-hiring/start",
         "{\"variables\": {\"positionId\": {\"value\": \"" + position + "\"");
     // Camunda's own answer: 400, type InvalidRequestException (its message is sometimes empty)
     Assertions.assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
 
     // a variable of the wrong type
-    Rest.Response wrongType = rest.postJson("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
-        Map.of("variables", Map.of("positionId", Map.of("value", position),
-            "applicantName", Map.of("value", "Jordan Rivera"),
-            "applicantEmail", Map.of("value", "jordan@example.org"),
-            "livedExperienceAttested", Map.of("value", "certainly", "type", "Boolean"),
-            "accommodationRequested", Map.of("value", "abc", "type", "Integer"))));
+    Rest.Response wrongType = rest.postJson(
+        "harper",
+        "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        Map.of(
+            "variables",
+            Map.of(
+                "positionId",
+                Map.of("value", position),
+                "applicantName",
+                Map.of("value", "Jordan Rivera"),
+                "applicantEmail",
+                Map.of("value", "jordan@example.org"),
+                "livedExperienceAttested",
+                Map.of("value", "certainly", "type", "Boolean"),
+                "accommodationRequested",
+                Map.of("value", "abc", "type", "Integer"))));
     assertClear4xx(wrongType, 400);
 
     // an unknown message, and a known message for an unknown business key
-    assertClear4xx(rest.postJson("harper", "/engine-rest/message",
-        Map.of("messageName", "NoSuchMessage", "businessKey", "APP-NOPE")), 400);
-    assertClear4xx(rest.postJson("harper", "/engine-rest/message",
-        Map.of("messageName", "ApplicationWithdrawn", "businessKey", "APP-2026-NO-SUCH-CASE")), 400);
+    assertClear4xx(
+        rest.postJson(
+            "harper",
+            "/engine-rest/message",
+            Map.of("messageName", "NoSuchMessage", "businessKey", "APP-NOPE")),
+        400);
+    assertClear4xx(
+        rest.postJson(
+            "harper",
+            "/engine-rest/message",
+            Map.of("messageName", "ApplicationWithdrawn", "businessKey", "APP-2026-NO-SUCH-CASE")),
+        400);
 
     // an oversized payload (6 MB in one variable)
-    Rest.Response oversized = rest.postJson("harper", "/engine-rest/process-definition/key/fair-chance-hiring/start",
-        Map.of("variables", Map.of("positionId", Map.of("value", position),
-            "applicantName", Map.of("value", "x".repeat(6 * 1024 * 1024)),
-            "applicantEmail", Map.of("value", "jordan@example.org"))));
+    Rest.Response oversized = rest.postJson(
+        "harper",
+        "/engine-rest/process-definition/key/fair-chance-hiring/start",
+        Map.of(
+            "variables",
+            Map.of(
+                "positionId",
+                Map.of("value", position),
+                "applicantName",
+                Map.of("value", "x".repeat(6 * 1024 * 1024)),
+                "applicantEmail",
+                Map.of("value", "jordan@example.org"))));
     assertClear4xx(oversized, 413);
 
     Assertions.assertThat(applications()).isEqualTo(applications);
@@ -300,12 +395,15 @@ class RestReliabilityTest extends IntegrationTestBase {
   }
 
   private String screeningTask() {
-    return task("Task_ScreenApplication", walk.apply(walk.openPosition("US-MA"))).getId();
+    return task("Task_ScreenApplication", walk.apply(walk.openPosition("US-MA")))
+        .getId();
   }
 
   private static void assertStatus(Rest.Response answer, int status) {
     Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    Assertions.assertThat(answer.json().path("message").asText()).as(answer.body()).isNotBlank();
+    Assertions.assertThat(answer.json().path("message").asText())
+        .as(answer.body())
+        .isNotBlank();
   }
 
   /**
@@ -313,12 +411,16 @@ class RestReliabilityTest extends IntegrationTestBase {
    * and before it checks the user's permission on it: a command checker placed before Camunda's
    * own is called at exactly that point, and removed again afterwards.
    */
-  private Rest.Response beforePermissionCheck(Runnable otherUser, java.util.function.Supplier<Rest.Response> request) {
-    List<CommandChecker> checkers =
-        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandCheckers();
+  private Rest.Response beforePermissionCheck(
+      Runnable otherUser, java.util.function.Supplier<Rest.Response> request) {
+    List<CommandChecker> checkers = ((ProcessEngineConfigurationImpl)
+            processEngine.getProcessEngineConfiguration())
+        .getCommandCheckers();
     AtomicBoolean pending = new AtomicBoolean(true);
-    CommandChecker hook = (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-        new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
+    CommandChecker hook = (CommandChecker) Proxy.newProxyInstance(
+        CommandChecker.class.getClassLoader(),
+        new Class<?>[] {CommandChecker.class},
+        (proxy, method, args) -> {
           // the other user's own request passes here too: only the first call is the moment
           if (method.getName().equals("checkTaskWork") && pending.getAndSet(false)) {
             otherUser.run();
@@ -339,30 +441,57 @@ class RestReliabilityTest extends IntegrationTestBase {
    */
   private String claimRaceTask() {
     String key = "rest-race-claim";
-    processEngine.getRepositoryService().createDeployment().name(key).enableDuplicateFiltering(true)
-        .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-            .startEvent().userTask("Task_Claim").camundaCandidateGroups("hr")
-            .camundaFormRef(key).camundaFormRefBinding("deployment")
-            .endEvent().done())
-        .addString(key + ".form", "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + key + "\", \"components\": []}")
+    processEngine
+        .getRepositoryService()
+        .createDeployment()
+        .name(key)
+        .enableDuplicateFiltering(true)
+        .addModelInstance(
+            key + ".bpmn",
+            Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Claim")
+                .camundaCandidateGroups("hr")
+                .camundaFormRef(key)
+                .camundaFormRefBinding("deployment")
+                .endEvent()
+                .done())
+        .addString(
+            key + ".form",
+            "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + key
+                + "\", \"components\": []}")
         .deploy();
     // the hook is attached to the parsed definition, as a parse listener would: a model may not
     // carry Java classes (org.peerflow.sandbox)
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult().getId();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    String definitionId = processEngine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult()
+        .getId();
     configuration.getCommandExecutorTxRequired().execute(commandContext -> {
       org.camunda.bpm.engine.impl.task.TaskDefinition claimTask =
-          ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) configuration.getDeploymentCache()
-              .findDeployedProcessDefinitionById(definitionId).findActivity("Task_Claim").getActivityBehavior())
+          ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) configuration
+                  .getDeploymentCache()
+                  .findDeployedProcessDefinitionById(definitionId)
+                  .findActivity("Task_Claim")
+                  .getActivityBehavior())
               .getTaskDefinition();
-      if (claimTask.getTaskListenersForEvent(TaskListener.EVENTNAME_ASSIGNMENT).stream().noneMatch(ClaimHook.class::isInstance)) {
+      if (claimTask.getTaskListenersForEvent(TaskListener.EVENTNAME_ASSIGNMENT).stream()
+          .noneMatch(ClaimHook.class::isInstance)) {
         claimTask.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, new ClaimHook());
       }
       return null;
     });
-    return taskService.createTaskQuery().processInstanceId(runtimeService.startProcessInstanceByKey(key).getId())
-        .singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(runtimeService.startProcessInstanceByKey(key).getId())
+        .singleResult()
+        .getId();
   }
 
   public static class ClaimHook implements TaskListener {
@@ -378,21 +507,32 @@ class RestReliabilityTest extends IntegrationTestBase {
   }
 
   private long applications() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("fair-chance-hiring").count();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("fair-chance-hiring")
+        .count();
   }
 
   private static void assertClear4xx(Rest.Response answer, int status) {
     Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    Assertions.assertThat(answer.json().path("message").asText()).as(answer.body()).isNotBlank();
+    Assertions.assertThat(answer.json().path("message").asText())
+        .as(answer.body())
+        .isNotBlank();
   }
 
   private Rest.Response raw(String user, String path, String body) {
     try {
-      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+      var request = java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + port + path))
           .header("Content-Type", "application/json")
-          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-      var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+          .header(
+              "Authorization",
+              "Basic "
+                  + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      var response = java.net.http.HttpClient.newHttpClient()
+          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
       return new Rest.Response(response.statusCode(), response.body());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -400,18 +540,21 @@ class RestReliabilityTest extends IntegrationTestBase {
   }
 
   @SafeVarargs
-  private static List<Rest.Response> atOnce(java.util.function.Supplier<Rest.Response>... calls) throws Exception {
+  private static List<Rest.Response> atOnce(java.util.function.Supplier<Rest.Response>... calls)
+      throws Exception {
     CyclicBarrier barrier = new CyclicBarrier(calls.length);
     List<CompletableFuture<Rest.Response>> futures = new ArrayList<>();
     for (var call : calls) {
-      futures.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          barrier.await();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        return call.get();
-      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+      futures.add(CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              barrier.await();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return call.get();
+          },
+          java.util.concurrent.Executors.newSingleThreadExecutor()));
     }
     List<Rest.Response> answers = new ArrayList<>();
     for (var future : futures) {

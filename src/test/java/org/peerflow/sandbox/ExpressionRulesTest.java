@@ -15,19 +15,21 @@ class ExpressionRulesTest {
       Set.of("environment", "identityService", "businessDays", "sendMail", "outbox")::contains);
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "${formerClient == \"yes\"}",
-      "${!(capacityChoice && capacityUnderstanding) && capacityReassess != true}",
-      "${execution.setVariable('responseWindowDays', recordRules.responseWindowDays)}",
-      "${task.setVariable('decisionOutcome', status == 'proxy' and objects ? 'overridden' : decision)}",
-      "${execution.setVariable('decisionDue', businessDays.after(requestDate, dueDays.decisionDays))}",
-      "${sendNotice.send(execution, \"notice-final\", \"applicantEmail\")}",
-      "#{execution.processBusinessKey}",
-      "${execution.getProcessBusinessKey()}",
-      "Review ${candidateName} by ${businessDays.after(5)}",
-      "${items[0]} ${rules['window']} ${rules[key]}",
-      "${now()} ${currentUser()}",
-      "${accommodationClock.businessDaysBetween(documentationRequestedAt, now())}"})
+  @ValueSource(
+      strings = {
+        "${formerClient == \"yes\"}",
+        "${!(capacityChoice && capacityUnderstanding) && capacityReassess != true}",
+        "${execution.setVariable('responseWindowDays', recordRules.responseWindowDays)}",
+        "${task.setVariable('decisionOutcome', status == 'proxy' and objects ? 'overridden' : decision)}",
+        "${execution.setVariable('decisionDue', businessDays.after(requestDate, dueDays.decisionDays))}",
+        "${sendNotice.send(execution, \"notice-final\", \"applicantEmail\")}",
+        "#{execution.processBusinessKey}",
+        "${execution.getProcessBusinessKey()}",
+        "Review ${candidateName} by ${businessDays.after(5)}",
+        "${items[0]} ${rules['window']} ${rules[key]}",
+        "${now()} ${currentUser()}",
+        "${accommodationClock.businessDaysBetween(documentationRequestedAt, now())}"
+      })
   void whatPeerflowsModelsUseIsAllowed(String expression) {
     assertThat(rules.refusal(expression)).isEmpty();
   }
@@ -55,7 +57,8 @@ class ExpressionRulesTest {
       ${unclosed                                              | is not a valid expression
       """)
   void everythingElseIsRefusedWithTheReason(String expression, String reason) {
-    assertThat(rules.refusal(expression)).hasValueSatisfying(why -> assertThat(why).contains(reason));
+    assertThat(rules.refusal(expression))
+        .hasValueSatisfying(why -> assertThat(why).contains(reason));
   }
 
   @ParameterizedTest
@@ -66,7 +69,8 @@ class ExpressionRulesTest {
       ${sendMail.execute(x)}   | false
       ${cond ? sendMail : x}   | false
       """)
-  void aDelegateExpressionNamesOneOfPeerflowsDelegatesAsAWhole(String delegateExpression, boolean allowed) {
+  void aDelegateExpressionNamesOneOfPeerflowsDelegatesAsAWhole(
+      String delegateExpression, boolean allowed) {
     assertThat(rules.delegateRefusal(delegateExpression).isEmpty()).isEqualTo(allowed);
   }
 }

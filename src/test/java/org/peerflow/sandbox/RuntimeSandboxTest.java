@@ -36,9 +36,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 class RuntimeSandboxTest extends IntegrationTestBase {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
-  @LocalServerPort int port;
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @LocalServerPort
+  int port;
 
   private ProcessEngineConfigurationImpl configuration;
   private ProcessInstance instance;
@@ -46,7 +51,8 @@ class RuntimeSandboxTest extends IntegrationTestBase {
   @BeforeEach
   void startACase() {
     configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    instance = runtimeService.startProcessInstanceByKey("calendar-demo", "case-7", Map.of("applicantName", "Ada"));
+    instance = runtimeService.startProcessInstanceByKey(
+        "calendar-demo", "case-7", Map.of("applicantName", "Ada"));
   }
 
   @AfterEach
@@ -73,8 +79,17 @@ class RuntimeSandboxTest extends IntegrationTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"environment", "dataSource", "mailSender", "identityService",
-      "runtimeService", "authorizationService", "outbox", "mailTemplates"})
+  @ValueSource(
+      strings = {
+        "environment",
+        "dataSource",
+        "mailSender",
+        "identityService",
+        "runtimeService",
+        "authorizationService",
+        "outbox",
+        "mailTemplates"
+      })
   void noSpringBeanButPeerflowsResolves(String beanName) {
     assertThatThrownBy(() -> evaluate("${" + beanName + "}"))
         .isInstanceOf(ProcessEngineException.class)
@@ -96,40 +111,72 @@ class RuntimeSandboxTest extends IntegrationTestBase {
     // what DefaultDelegateInterceptor does around a delegate, listener or expression of a model
     assertThatThrownBy(() -> inExecution(() -> identityService.createMembership("owen", "hr")))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("PEERFLOW-SANDBOX-010 A running process may not change identities or authorizations")
+        .hasMessageContaining(
+            "PEERFLOW-SANDBOX-010 A running process may not change identities or authorizations")
         .hasMessageContaining("CreateMembership userId=owen groupId=hr");
 
-    assertThat(identityService.createUserQuery().userId("owen").memberOfGroup("hr").count()).isZero();
+    assertThat(
+            identityService.createUserQuery().userId("owen").memberOfGroup("hr").count())
+        .isZero();
   }
 
   @Test
-  void membershipAndAuthorizationChangesByAnAdministratorAreLoggedWithTheUser(CapturedOutput output) {
+  void membershipAndAuthorizationChangesByAnAdministratorAreLoggedWithTheUser(
+      CapturedOutput output) {
     Rest rest = new Rest(port);
-    assertThat(rest.call("PUT", "admin", "admin", "/engine-rest/group/supervisors/members/pat", null).status()).isEqualTo(204);
-    assertThat(rest.call("DELETE", "admin", "admin", "/engine-rest/group/supervisors/members/pat", null).status()).isEqualTo(204);
-    Rest.Response grant = rest.call("POST", "admin", "admin", "/engine-rest/authorization/create", Map.of(
-        "type", 1, "permissions", new String[] {"READ"}, "userId", "pat", "resourceType", 6, "resourceId", "calendar-demo"));
+    assertThat(
+            rest.call("PUT", "admin", "admin", "/engine-rest/group/supervisors/members/pat", null)
+                .status())
+        .isEqualTo(204);
+    assertThat(rest.call(
+                "DELETE", "admin", "admin", "/engine-rest/group/supervisors/members/pat", null)
+            .status())
+        .isEqualTo(204);
+    Rest.Response grant = rest.call(
+        "POST",
+        "admin",
+        "admin",
+        "/engine-rest/authorization/create",
+        Map.of(
+            "type",
+            1,
+            "permissions",
+            new String[] {"READ"},
+            "userId",
+            "pat",
+            "resourceType",
+            6,
+            "resourceId",
+            "calendar-demo"));
     assertThat(grant.status()).as(grant.body()).isEqualTo(200);
     String grantId = grant.json().path("id").asText();
-    assertThat(rest.call("DELETE", "admin", "admin", "/engine-rest/authorization/" + grantId, null).status()).isEqualTo(204);
+    assertThat(rest.call("DELETE", "admin", "admin", "/engine-rest/authorization/" + grantId, null)
+            .status())
+        .isEqualTo(204);
 
     assertThat(output.getOut())
-        .contains("Identity change by user 'admin': CreateMembership userId=pat groupId=supervisors")
-        .contains("Identity change by user 'admin': DeleteMembership userId=pat groupId=supervisors")
-        .contains("Identity change by user 'admin': SaveAuthorization grant READ on ProcessDefinition calendar-demo to user pat")
-        .contains("Identity change by user 'admin': DeleteAuthorization authorizationId=" + grantId);
+        .contains(
+            "Identity change by user 'admin': CreateMembership userId=pat groupId=supervisors")
+        .contains(
+            "Identity change by user 'admin': DeleteMembership userId=pat groupId=supervisors")
+        .contains(
+            "Identity change by user 'admin': SaveAuthorization grant READ on ProcessDefinition calendar-demo to user pat")
+        .contains(
+            "Identity change by user 'admin': DeleteAuthorization authorizationId=" + grantId);
   }
 
   private Object evaluate(String expression) {
     return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-      ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(instance.getId());
+      ExecutionEntity execution =
+          commandContext.getExecutionManager().findExecutionById(instance.getId());
       return configuration.getExpressionManager().createExpression(expression).getValue(execution);
     });
   }
 
   private void inExecution(Runnable code) {
     configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-      Context.setExecutionContext(commandContext.getExecutionManager().findExecutionById(instance.getId()));
+      Context.setExecutionContext(
+          commandContext.getExecutionManager().findExecutionById(instance.getId()));
       try {
         code.run();
       } finally {

@@ -40,33 +40,58 @@ class SandboxDeploymentTest extends IntegrationTestBase {
   private static final String PROCESS_OWNER = "owen";
   private static final String ADMINISTRATOR = "admin";
 
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
-  @LocalServerPort int port;
-  @TempDir Path root;
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  AuthorizationService authorizationService;
+
+  @LocalServerPort
+  int port;
+
+  @TempDir
+  Path root;
 
   static Stream<Arguments> attempts() {
-    return EscalationModels.all().stream().flatMap(escalation -> Stream.of(
-        Arguments.of(escalation, "REST as " + PROCESS_OWNER), Arguments.of(escalation, "REST as " + ADMINISTRATOR),
-        Arguments.of(escalation, "folders")));
+    return EscalationModels.all().stream()
+        .flatMap(escalation -> Stream.of(
+            Arguments.of(escalation, "REST as " + PROCESS_OWNER),
+            Arguments.of(escalation, "REST as " + ADMINISTRATOR),
+            Arguments.of(escalation, "folders")));
   }
 
   @ParameterizedTest(name = "{0} ({1})")
   @MethodSource("attempts")
-  void anEscalationIsRefusedNamingFileElementAndCodeAndNothingChanges(Escalation escalation, String channel) {
+  void anEscalationIsRefusedNamingFileElementAndCodeAndNothingChanges(
+      Escalation escalation, String channel) {
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();
     List<String> groupsBefore = groupsOf(PROCESS_OWNER);
     long grantsBefore = grantsOf(PROCESS_OWNER, groupsBefore);
 
-    String refusal = channel.equals("folders") ? deployFromFolders(escalation) : deployOverRest(escalation, channel.substring(8));
+    String refusal = channel.equals("folders")
+        ? deployFromFolders(escalation)
+        : deployOverRest(escalation, channel.substring(8));
 
     assertThat(refusal)
         .startsWith("Deployment refused: ")
-        .contains(escalation.file(), "sandbox: ", escalation.element(), escalation.code(), escalation.reason());
+        .contains(
+            escalation.file(),
+            "sandbox: ",
+            escalation.element(),
+            escalation.code(),
+            escalation.reason());
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("sandbox-probe").count()).isZero();
+    assertThat(repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("sandbox-probe")
+            .count())
+        .isZero();
     assertThat(groupsOf(PROCESS_OWNER)).isEqualTo(groupsBefore).doesNotContain("hr");
     assertThat(grantsOf(PROCESS_OWNER, groupsBefore)).isEqualTo(grantsBefore);
   }
@@ -98,28 +123,42 @@ class SandboxDeploymentTest extends IntegrationTestBase {
           </bpmn:process>
         </bpmn:definitions>
         """;
-    Rest.Response response = new Rest(port).postMultipart(PROCESS_OWNER, "/engine-rest/deployment/create",
-        Map.of("deployment-name", "sandbox-allowed"), Map.of("sandbox-allowed.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+    Rest.Response response = new Rest(port)
+        .postMultipart(
+            PROCESS_OWNER,
+            "/engine-rest/deployment/create",
+            Map.of("deployment-name", "sandbox-allowed"),
+            Map.of("sandbox-allowed.bpmn", model.getBytes(StandardCharsets.UTF_8)));
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().path("message").asText()).contains("Task_Compute", "calls concat() on a computed value");
+    assertThat(response.json().path("message").asText())
+        .contains("Task_Compute", "calls concat() on a computed value");
 
-    String allowed = model.replace("execution.processBusinessKey.concat(' due in ').concat(execution.getVariable('days'))",
+    String allowed = model.replace(
+        "execution.processBusinessKey.concat(' due in ').concat(execution.getVariable('days'))",
         "empty execution.processBusinessKey ? 'none' : execution.processBusinessKey");
-    response = new Rest(port).postMultipart(PROCESS_OWNER, "/engine-rest/deployment/create",
-        Map.of("deployment-name", "sandbox-allowed"), Map.of("sandbox-allowed.bpmn", allowed.getBytes(StandardCharsets.UTF_8)));
+    response = new Rest(port)
+        .postMultipart(
+            PROCESS_OWNER,
+            "/engine-rest/deployment/create",
+            Map.of("deployment-name", "sandbox-allowed"),
+            Map.of("sandbox-allowed.bpmn", allowed.getBytes(StandardCharsets.UTF_8)));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
 
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("sandbox-allowed", "case-1",
-        Map.of("days", 2));
-    assertThat(runtimeService.getVariable(instance.getId(), "due")).isInstanceOf(java.util.Date.class);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey("sandbox-allowed", "case-1", Map.of("days", 2));
+    assertThat(runtimeService.getVariable(instance.getId(), "due"))
+        .isInstanceOf(java.util.Date.class);
     assertThat(runtimeService.getVariable(instance.getId(), "summary")).isEqualTo("case-1");
     runtimeService.deleteProcessInstance(instance.getId(), "test done");
   }
 
   private String deployOverRest(Escalation escalation, String user) {
-    Rest.Response response = new Rest(port).postMultipart(user, "/engine-rest/deployment/create",
-        Map.of("deployment-name", "sandbox-attempt", "deployment-source", "Camunda Modeler"),
-        Map.of(escalation.file(), escalation.xml().getBytes(StandardCharsets.UTF_8)));
+    Rest.Response response = new Rest(port)
+        .postMultipart(
+            user,
+            "/engine-rest/deployment/create",
+            Map.of("deployment-name", "sandbox-attempt", "deployment-source", "Camunda Modeler"),
+            Map.of(escalation.file(), escalation.xml().getBytes(StandardCharsets.UTF_8)));
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     return response.json().path("message").asText();
   }
@@ -132,18 +171,25 @@ class SandboxDeploymentTest extends IntegrationTestBase {
       throw new java.io.UncheckedIOException(e);
     }
     Throwable[] thrown = new Throwable[1];
-    assertThatThrownBy(() -> FolderDeployments.deployFolders(repositoryService, root, "sandbox-attempt"))
+    assertThatThrownBy(
+            () -> FolderDeployments.deployFolders(repositoryService, root, "sandbox-attempt"))
         .isInstanceOf(ParseException.class)
         .satisfies(e -> thrown[0] = e);
     return thrown[0].getMessage();
   }
 
   private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).sorted().toList();
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .sorted()
+        .toList();
   }
 
   private long grantsOf(String user, List<String> groups) {
     return authorizationService.createAuthorizationQuery().userIdIn(user).count()
-        + authorizationService.createAuthorizationQuery().groupIdIn(groups.toArray(String[]::new)).count();
+        + authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groups.toArray(String[]::new))
+            .count();
   }
 }

@@ -33,6 +33,7 @@ public final class DeclaredProcess {
   public static final String RECORD = "peerflow.record";
 
   public static final String CLINICAL = "clinical";
+  public static final String EMPLOYMENT = "employment";
 
   /** Who hears about an overdue task of the process. */
   public record Escalation(Kind kind, Set<String> groups) {
@@ -87,12 +88,25 @@ public final class DeclaredProcess {
     this.messengers = groupIds(properties.value(MESSENGERS).orElse(null));
     this.casePeople = CasePerson.parse(properties.value(CASE_PEOPLE).orElse(null));
     this.escalation = Escalation.parse(properties.value(ESCALATE_TO).orElse(null));
-    this.clinicalRecord = properties.value(RECORD).map(CLINICAL::equals).orElse(false);
+    this.clinicalRecord = isClinical(properties.value(RECORD).orElse(EMPLOYMENT));
+  }
+
+  /**
+   * Strict, because a typo ({@code Clinical}) would otherwise make a clinical record an employment
+   * record, which HR reads.
+   */
+  private static boolean isClinical(String record) {
+    if (!CLINICAL.equals(record) && !EMPLOYMENT.equals(record)) {
+      throw new IllegalArgumentException(
+          RECORD + " is '" + record + "'; write '" + EMPLOYMENT + "' or '" + CLINICAL + "'");
+    }
+    return CLINICAL.equals(record);
   }
 
   /**
    * @throws IllegalArgumentException when {@code peerflow.case-people} is not a list of
-   *     {@code variable:group} pairs (the model validator refuses such a diagram)
+   *     {@code variable:group} pairs, or {@code peerflow.record} neither {@code employment} nor
+   *     {@code clinical} (the model validator refuses such a diagram)
    */
   public static DeclaredProcess of(Process process) {
     return new DeclaredProcess(

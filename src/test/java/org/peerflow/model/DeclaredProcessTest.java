@@ -109,6 +109,14 @@ class DeclaredProcessTest {
   }
 
   @Test
+  void aMistypedRecordKindIsRefusedRatherThanReadAsAnEmploymentRecord() {
+    assertThatThrownBy(() ->
+            new DeclaredModels().process(DeclaredProcess.RECORD, "Clinical").declared())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("peerflow.record is 'Clinical'");
+  }
+
+  @Test
   void aBlankValueDeclaresNothing() {
     DeclaredProcess declared = new DeclaredModels()
         .process(DeclaredProcess.READERS, "  ")

@@ -84,23 +84,13 @@ class CaseAccessTest extends IntegrationTestBase {
     ProcessInstance approval = walk.approval(request);
     Rest rest = new Rest(port);
 
-    ProcessInstance reassignment = as(
-        "harper",
-        () -> processEngine
-            .getRuntimeService()
-            .startProcessInstanceByKey(
-                "case-reassignment",
-                Map.of("caseId", request.getBusinessKey(), "role", "supervisorId")));
+    ProcessInstance reassignment = startReassignment(request.getBusinessKey(), "supervisorId");
     assertThat(reassignment)
         .isWaitingAt("Task_ChooseNewPerson")
         .variables()
         .containsEntry("currentPerson", "sam")
         .containsEntry("roleGroup", "supervisors");
-    Task choose = processEngine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(reassignment.getId())
-        .singleResult();
+    Task choose = openTask(reassignment);
     Assertions.assertThat(processEngine
             .getTaskService()
             .getVariableLocal(choose.getId(), "personChoices")
@@ -108,12 +98,7 @@ class CaseAccessTest extends IntegrationTestBase {
         .contains("\"value\":\"sky\"")
         .contains("Sky Sullivan (sky)")
         .doesNotContain("\"pat\"");
-    as("harper", () -> {
-      processEngine
-          .getTaskService()
-          .complete(choose.getId(), Map.of("newPerson", "sky", "reason", "Sam moved to intake"));
-      return null;
-    });
+    completeAs("harper", choose, Map.of("newPerson", "sky", "reason", "Sam moved to intake"));
 
     assertThat(reassignment)
         .isEnded()
@@ -135,11 +120,7 @@ class CaseAccessTest extends IntegrationTestBase {
             .singleResult()
             .getBusinessKey())
         .isEqualTo("RE-" + request.getBusinessKey());
-    Task approve = processEngine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(approval.getId())
-        .singleResult();
+    Task approve = openTask(approval);
     Assertions.assertThat(approve.getAssignee()).isEqualTo("sky");
 
     EveryReadPath.assertReadsNothingOf(rest, "sam", approval.getId());
@@ -188,34 +169,14 @@ class CaseAccessTest extends IntegrationTestBase {
                 Map.of("value", "supervisorId"))));
     Assertions.assertThat(bySupervisor.status()).as(bySupervisor.body()).isIn(403, 404);
 
-    Assertions.assertThatThrownBy(() -> as(
-            "harper",
-            () -> processEngine
-                .getRuntimeService()
-                .startProcessInstanceByKey(
-                    "case-reassignment",
-                    Map.of("caseId", "RA-2026-NOSUCH", "role", "supervisorId"))))
+    Assertions.assertThatThrownBy(() -> startReassignment("RA-2026-NOSUCH", "supervisorId"))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("PEERFLOW-ACC-006 No case 'RA-2026-NOSUCH'");
 
-    ProcessInstance reassignment = as(
-        "harper",
-        () -> processEngine
-            .getRuntimeService()
-            .startProcessInstanceByKey(
-                "case-reassignment",
-                Map.of("caseId", request.getBusinessKey(), "role", "supervisorId")));
-    Task choose = processEngine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(reassignment.getId())
-        .singleResult();
-    Assertions.assertThatThrownBy(() -> as("harper", () -> {
-          processEngine
-              .getTaskService()
-              .complete(choose.getId(), Map.of("newPerson", "pat", "reason", "typo"));
-          return null;
-        }))
+    ProcessInstance reassignment = startReassignment(request.getBusinessKey(), "supervisorId");
+    Task choose = openTask(reassignment);
+    Assertions.assertThatThrownBy(
+            () -> completeAs("harper", choose, Map.of("newPerson", "pat", "reason", "typo")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining(
             "'pat', named as supervisorId of this case, is not a member of the group 'supervisors'");
@@ -260,11 +221,7 @@ class CaseAccessTest extends IntegrationTestBase {
     ConsentWalk walk = new ConsentWalk(processEngine);
     ProcessInstance consent = walk.propose("standard");
     walk.decisionMaker(consent, "capable-adult", false);
-    Task offer = processEngine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(consent.getId())
-        .singleResult();
+    Task offer = openTask(consent);
 
     // the form hides the peer field until the client accepts, so only a client that skips it gets
     // here
@@ -390,11 +347,7 @@ class CaseAccessTest extends IntegrationTestBase {
     try {
       ConsentWalk walk = new ConsentWalk(processEngine);
       ProcessInstance consent = walk.propose("standard");
-      Task check = processEngine
-          .getTaskService()
-          .createTaskQuery()
-          .processInstanceId(consent.getId())
-          .singleResult();
+      Task check = openTask(consent);
       processEngine
           .getTaskService()
           .complete(
@@ -413,48 +366,25 @@ class CaseAccessTest extends IntegrationTestBase {
       Rest rest = new Rest(port);
 
       // a team: HR chooses which member to replace; without the choice the step says so and waits
-      ProcessInstance teamChange = as(
-          "harper",
-          () -> processEngine
-              .getRuntimeService()
-              .startProcessInstanceByKey(
-                  "case-reassignment",
-                  Map.of("caseId", consent.getBusinessKey(), "role", "treatingTeam")));
+      ProcessInstance teamChange = startReassignment(consent.getBusinessKey(), "treatingTeam");
       assertThat(teamChange)
           .isWaitingAt("Task_ChooseNewPerson")
           .variables()
           .containsEntry("currentPerson", "casey,cole")
           .containsEntry("roleGroup", "clinicians");
-      Task chooseMember = processEngine
-          .getTaskService()
-          .createTaskQuery()
-          .processInstanceId(teamChange.getId())
-          .singleResult();
-      Assertions.assertThatThrownBy(() -> as("harper", () -> {
-            processEngine
-                .getTaskService()
-                .complete(chooseMember.getId(), Map.of("newPerson", "cora", "reason", "which?"));
-            return null;
-          }))
+      Task chooseMember = openTask(teamChange);
+      Assertions.assertThatThrownBy(() ->
+              completeAs("harper", chooseMember, Map.of("newPerson", "cora", "reason", "which?")))
           .isInstanceOf(ProcessEngineException.class)
           .hasMessageContaining("PEERFLOW-ACC-009");
-      as("harper", () -> {
-        processEngine
-            .getTaskService()
-            .complete(
-                chooseMember.getId(),
-                Map.of(
-                    "replacedPerson", "cole", "newPerson", "cora", "reason", "Cole left the team"));
-        return null;
-      });
+      completeAs(
+          "harper",
+          chooseMember,
+          Map.of("replacedPerson", "cole", "newPerson", "cora", "reason", "Cole left the team"));
       Assertions.assertThat(CasePeopleIds.of(
               processEngine.getRuntimeService().getVariable(consent.getId(), "treatingTeam")))
           .containsExactly("casey", "cora");
-      Task offer = processEngine
-          .getTaskService()
-          .createTaskQuery()
-          .processInstanceId(consent.getId())
-          .singleResult();
+      Task offer = openTask(consent);
       Assertions.assertThat(candidateUsers(offer)).containsExactlyInAnyOrder("casey", "cora");
       EveryReadPath.assertReadsNothingOf(rest, "cole", consent.getId());
       Assertions.assertThat(
@@ -463,26 +393,11 @@ class CaseAccessTest extends IntegrationTestBase {
           .hasSize(1);
 
       // the prescriber, who is also in the team: the address for notices follows the new
-      // prescriber,
-      // and casey keeps the team's tasks and access
-      as("harper", () -> {
-        ProcessInstance prescriberChange = processEngine
-            .getRuntimeService()
-            .startProcessInstanceByKey(
-                "case-reassignment",
-                Map.of("caseId", consent.getBusinessKey(), "role", "prescriber"));
-        processEngine
-            .getTaskService()
-            .complete(
-                processEngine
-                    .getTaskService()
-                    .createTaskQuery()
-                    .processInstanceId(prescriberChange.getId())
-                    .singleResult()
-                    .getId(),
-                Map.of("newPerson", "cole", "reason", "Dr. Casey hands over prescribing"));
-        return null;
-      });
+      // prescriber, and casey keeps the team's tasks and access
+      completeAs(
+          "harper",
+          openTask(startReassignment(consent.getBusinessKey(), "prescriber")),
+          Map.of("newPerson", "cole", "reason", "Dr. Casey hands over prescribing"));
       Assertions.assertThat(processEngine
               .getRuntimeService()
               .getVariables(consent.getId(), List.of("prescriber", "prescriberEmail")))
@@ -502,6 +417,30 @@ class CaseAccessTest extends IntegrationTestBase {
     } finally {
       clinicians.forEach(identity::deleteUser);
     }
+  }
+
+  private ProcessInstance startReassignment(String caseId, String role) {
+    return as(
+        "harper",
+        () -> processEngine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "case-reassignment", Map.of("caseId", caseId, "role", role)));
+  }
+
+  private Task openTask(ProcessInstance instance) {
+    return processEngine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .singleResult();
+  }
+
+  private void completeAs(String user, Task task, Map<String, Object> variables) {
+    as(user, () -> {
+      processEngine.getTaskService().complete(task.getId(), variables);
+      return null;
+    });
   }
 
   private List<String> candidateUsers(Task task) {

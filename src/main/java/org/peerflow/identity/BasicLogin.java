@@ -13,23 +13,33 @@ public final class BasicLogin {
 
   private BasicLogin() {}
 
+  /** A user id and password as the header gave them. */
+  record Credentials(String userId, String password) {}
+
   /** @return the user id when the header carries that user's password, otherwise null */
   public static String userId(String authorization, IdentityService identityService) {
+    Credentials credentials = credentials(authorization);
+    return credentials != null
+            && identityService.checkPassword(credentials.userId(), credentials.password())
+        ? credentials.userId()
+        : null;
+  }
+
+  /** @return the header's user id and password, or null when it is not HTTP Basic with both */
+  static Credentials credentials(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }
-    String credentials;
+    String decoded;
     try {
-      credentials = new String(
+      decoded = new String(
           Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }
-    int colon = credentials.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = credentials.substring(0, colon);
-    return identityService.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
+    int colon = decoded.indexOf(':');
+    return colon <= 0
+        ? null
+        : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 }

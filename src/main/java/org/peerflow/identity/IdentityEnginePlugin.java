@@ -1,8 +1,10 @@
 package org.peerflow.identity;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final VerifiedLogins verifiedLogins;
+
+  IdentityEnginePlugin(VerifiedLogins verifiedLogins) {
+    this.verifiedLogins = verifiedLogins;
+  }
 
   /**
    * Camunda accepts only letters and digits by default, but Peerflow's group ids (README, "Who works in Peerflow") have dashes
@@ -34,5 +42,17 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     }
     // after the engine stored a deployment's definitions: apply each diagram's declared access
     configuration.getCustomPostDeployers().add(new ProcessAccessDeployer());
+    // a changed password, lock or membership ends every reuse of a verified REST login at once
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        with(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  private List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(new LoginCacheEviction(verifiedLogins));
+    return all;
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API answers only authenticated callers (HTTP Basic, checked against Camunda's
- * identity service), so Desktop Modeler's Deploy button, curl and an applicant portal all log in
+ * identity service; a verified login is reused for a short time, {@link VerifiedLogins}), so
+ * Desktop Modeler's Deploy button, curl and an applicant portal all log in
  * as a user whose authorizations then apply. Camunda leaves /engine-rest open by default. The same
  * holds for Peerflow's own API under /peerflow/api.
  */
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class RestAuthentication {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(
+      VerifiedLogins logins) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new CachedBasicAuthentication.Filter(logins));
     registration.setName("peerflow-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(
@@ -32,9 +34,10 @@ class RestAuthentication {
    * Camunda's filter where the path it checks begins, as the servlet path does for /engine-rest.
    */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> peerflowApiAuthenticationFilter() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> peerflowApiAuthenticationFilter(
+      VerifiedLogins logins) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new CachedBasicAuthentication.Filter(logins));
     registration.setName("peerflow-api-authentication");
     registration.addUrlPatterns("/peerflow/api/*");
     registration.addInitParameter(

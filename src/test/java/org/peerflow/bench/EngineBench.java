@@ -73,6 +73,15 @@ class EngineBench extends IntegrationTestBase {
     return Long.getLong(property, fallback);
   }
 
+  /** {@code -Dbench.parts=5} runs part 5 alone (bench/README.md); default: every part of this class. */
+  private static boolean selected(int part) {
+    String parts = System.getProperty("bench.parts", "").strip();
+    return parts.isEmpty()
+        || java.util.Arrays.stream(parts.split(","))
+            .map(String::strip)
+            .anyMatch(String.valueOf(part)::equals);
+  }
+
   @BeforeAll
   void setUp() {
     report = new BenchReport(
@@ -91,6 +100,7 @@ class EngineBench extends IntegrationTestBase {
   @Test
   @Order(1)
   void processThroughputAgainstABareEngine() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(selected(1), "bench.parts");
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     long budget = seconds("bench.walk.seconds", 20);
     for (ProcessWalk walk : Walks.selected()) {
@@ -195,6 +205,7 @@ class EngineBench extends IntegrationTestBase {
   @Test
   @Order(2)
   void notificationLatencyWithTheJobExecutorOn() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(selected(3), "bench.parts");
     if (identityService.createUserQuery().userId("benchmailer").count() == 0) {
       var user = identityService.newUser("benchmailer");
       user.setEmail("benchmailer@bench.example");
@@ -297,6 +308,11 @@ class EngineBench extends IntegrationTestBase {
   @Test
   @Order(3)
   void tasklistLatencyAndLoadOverHttp() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(selected(2) || selected(5), "bench.parts");
+    if (!selected(2)) {
+      loadOverHttpAlone();
+      return;
+    }
     long fillBudget = TimeUnit.SECONDS.toNanos(seconds("bench.fill.seconds", 480));
     long fillDeadline = System.nanoTime() + fillBudget;
     boolean httpDone = false;
@@ -335,6 +351,23 @@ class EngineBench extends IntegrationTestBase {
         break;
       }
     }
+  }
+
+  /** Part 5 without part 2: fills to {@code bench.http.open-tasks} (5,000) open tasks, then the load. */
+  private void loadOverHttpAlone() throws Exception {
+    long open = taskService
+        .createTaskQuery()
+        .processDefinitionKey(BenchModels.OPEN_TASK)
+        .count();
+    int target = Integer.getInteger("bench.http.open-tasks", 5000);
+    if (!fill(
+        target - open,
+        System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds("bench.fill.seconds", 480)))) {
+      throw new IllegalStateException(
+          "the fill budget (bench.fill.seconds) ran out before " + target + " open tasks");
+    }
+    analyzeAfterBulkFill();
+    loadOverHttp();
   }
 
   /**
@@ -449,7 +482,11 @@ class EngineBench extends IntegrationTestBase {
     AtomicInteger conflicts = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     Map<String, AtomicInteger> errorSamples = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> conflictKinds = new ConcurrentHashMap<>();
+    Map<String, Stats> byKind = new java.util.TreeMap<>(
+        Map.of("list", new Stats(), "claim", new Stats(), "complete", new Stats()));
     Stats requests = new Stats();
+    PoolWatch poolWatch = PoolWatch.start(jdbc.getDataSource());
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
@@ -459,13 +496,14 @@ class EngineBench extends IntegrationTestBase {
         while (System.nanoTime() < end) {
           Rest.Response page = timed(
               requests,
+              byKind.get("list"),
               () -> rest.get(
                   user,
                   "/engine-rest/task?candidateGroup=hr&unassigned=true&sortBy=dueDate&sortOrder=asc&maxResults=50"));
           if (page.status() != 200) {
             errors.incrementAndGet();
             errorSamples
-                .computeIfAbsent("list " + page.status(), k -> new AtomicInteger())
+                .computeIfAbsent(kind("list", page), k -> new AtomicInteger())
                 .incrementAndGet();
             continue;
           }
@@ -479,18 +517,20 @@ class EngineBench extends IntegrationTestBase {
               .asText();
           Rest.Response claim = timed(
               requests,
+              byKind.get("claim"),
               () -> rest.postJson(
                   user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user)));
-          if (!count(claim, conflicts, errors, errorSamples, "claim")) {
+          if (!count(claim, conflicts, conflictKinds, errors, errorSamples, "claim")) {
             continue;
           }
           Rest.Response done = timed(
               requests,
+              byKind.get("complete"),
               () -> rest.postJson(
                   user,
                   "/engine-rest/task/" + id + "/complete",
                   Map.of("variables", Map.of("note", Map.of("value", "done")))));
-          if (count(done, conflicts, errors, errorSamples, "complete")) {
+          if (count(done, conflicts, conflictKinds, errors, errorSamples, "complete")) {
             completed.incrementAndGet();
           }
         }
@@ -500,30 +540,52 @@ class EngineBench extends IntegrationTestBase {
     pool.shutdown();
     pool.awaitTermination(budget + 60, TimeUnit.SECONDS);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    poolWatch.stop();
+    StringBuilder kinds = new StringBuilder();
+    byKind.forEach((kind, stats) -> kinds.append(
+        String.format("%s %d: p50 %s, p95 %s; ", kind, stats.count(), stats.p(50), stats.p(95))));
     report.row(
         "5 HTTP load",
         String.format("%d threads (harper, hana) claim + complete for %d s", threads, budget),
         String.format("%.1f tasks/s completed", completed.get() / elapsed),
         String.format(
-            "%d requests, p50 %s, p95 %s; conflicts (409/404) %d; other errors %d %s",
+            "%d requests, p50 %s, p95 %s (%s); conflicts (409/404) %d %s; other errors %d %s; %s",
             requests.count(),
             requests.p(50),
             requests.p(95),
+            kinds.toString().strip(),
             conflicts.get(),
+            new java.util.TreeMap<>(conflictKinds),
             errors.get(),
-            errorSamples));
+            new java.util.TreeMap<>(errorSamples),
+            poolWatch));
   }
 
-  private static Rest.Response timed(Stats stats, java.util.function.Supplier<Rest.Response> call) {
+  private static Rest.Response timed(
+      Stats all, Stats kind, java.util.function.Supplier<Rest.Response> call) {
     long start = System.nanoTime();
     Rest.Response response = call.get();
-    stats.add((System.nanoTime() - start) / 1e6);
+    double millis = (System.nanoTime() - start) / 1e6;
+    all.add(millis);
+    kind.add(millis);
     return response;
+  }
+
+  /** The request, its status and, for a failure, the exception type the answer names. */
+  private static String kind(String what, Rest.Response response) {
+    String type = "";
+    try {
+      type = " " + response.json().path("type").asText("?");
+    } catch (RuntimeException notJson) {
+      type = " (not JSON)";
+    }
+    return what + " " + response.status() + type;
   }
 
   private static boolean count(
       Rest.Response response,
       AtomicInteger conflicts,
+      Map<String, AtomicInteger> conflictKinds,
       AtomicInteger errors,
       Map<String, AtomicInteger> samples,
       String what) {
@@ -532,11 +594,12 @@ class EngineBench extends IntegrationTestBase {
     }
     if (response.status() == 409 || response.status() == 404) {
       conflicts.incrementAndGet();
-    } else {
-      errors.incrementAndGet();
-      samples
+      conflictKinds
           .computeIfAbsent(what + " " + response.status(), k -> new AtomicInteger())
           .incrementAndGet();
+    } else {
+      errors.incrementAndGet();
+      samples.computeIfAbsent(kind(what, response), k -> new AtomicInteger()).incrementAndGet();
     }
     return false;
   }

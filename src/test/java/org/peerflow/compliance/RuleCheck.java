@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.peerflow.ExtensionProperties;
 
 /**
  * One rule run on a model built in code ({@code Bpmn.createExecutableProcess()}), without an
@@ -41,27 +38,7 @@ final class RuleCheck {
 
   static BpmnModelInstance property(
       BpmnModelInstance model, String elementId, String name, String value) {
-    BaseElement element = model.getModelElementById(elementId);
-    if (element == null) {
-      throw new IllegalArgumentException("no element " + elementId);
-    }
-    ExtensionElements extensions = element.getExtensionElements();
-    if (extensions == null) {
-      extensions = model.newInstance(ExtensionElements.class);
-      element.setExtensionElements(extensions);
-    }
-    CamundaProperties properties =
-        extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-            .findFirst()
-            .orElse(null);
-    if (properties == null) {
-      properties = extensions.addExtensionElement(CamundaProperties.class);
-    }
-    CamundaProperty property = model.newInstance(CamundaProperty.class);
-    property.setCamundaName(name);
-    property.setCamundaValue(value);
-    properties.getCamundaProperties().add(property);
-    return model;
+    return ExtensionProperties.add(model, elementId, name, value);
   }
 
   /** A Camunda Form of the deployment, with the given components (a JSON array). */

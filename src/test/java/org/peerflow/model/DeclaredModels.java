@@ -3,10 +3,8 @@ package org.peerflow.model;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.peerflow.ExtensionProperties;
 
 /** A process built in code, with extension properties as Desktop Modeler writes them. */
 final class DeclaredModels {
@@ -23,23 +21,7 @@ final class DeclaredModels {
 
   /** Adds one {@code camunda:property} to the element's (first) {@code camunda:properties}. */
   DeclaredModels property(String elementId, String name, String value) {
-    BaseElement element = model.getModelElementById(elementId);
-    ExtensionElements extensions = element.getExtensionElements();
-    if (extensions == null) {
-      extensions = model.newInstance(ExtensionElements.class);
-      element.setExtensionElements(extensions);
-    }
-    CamundaProperties properties =
-        extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-            .findFirst()
-            .orElse(null);
-    if (properties == null) {
-      properties = extensions.addExtensionElement(CamundaProperties.class);
-    }
-    CamundaProperty property = model.newInstance(CamundaProperty.class);
-    property.setCamundaName(name);
-    property.setCamundaValue(value);
-    properties.getCamundaProperties().add(property);
+    ExtensionProperties.add(model, elementId, name, value);
     return this;
   }
 

@@ -3,7 +3,6 @@ package org.peerflow.access;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,16 +53,19 @@ public class CaseReassignment {
   private final TaskService taskService;
   private final HistoryService historyService;
   private final IdentityService identityService;
+  private final People people;
 
   CaseReassignment(
       RuntimeService runtimeService,
       TaskService taskService,
       HistoryService historyService,
-      IdentityService identityService) {
+      IdentityService identityService,
+      People people) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.identityService = identityService;
+    this.people = people;
   }
 
   /**
@@ -100,11 +102,7 @@ public class CaseReassignment {
       // list)
       execution.setVariable(
           "currentChoices",
-          SpinValues.jsonValue(Spin.JSON(current.stream()
-                      .map(id -> Map.of("label", id, "value", id))
-                      .toList())
-                  .toString())
-              .create());
+          SpinValues.jsonValue(Spin.JSON(people.choicesOf(current)).toString()).create());
     }
     // a reassignment is found with its case: RE-<case id>
     execution.setProcessBusinessKey("RE-" + text(execution, "caseId"));

@@ -52,6 +52,24 @@ public class People {
   }
 
   /**
+   * The given people as choices, in the given order: {@code "Cole Walker (cole)"}; someone no longer
+   * in the directory as {@code "(id)"}.
+   */
+  List<Map<String, String>> choicesOf(List<String> userIds) {
+    List<Map<String, String>> choices = new ArrayList<>();
+    for (String id : userIds) {
+      User user = Context.getCommandContext() == null
+          ? identityService.createUserQuery().userId(id).singleResult()
+          : Context.getCommandContext()
+              .runWithoutAuthorization(
+                  () -> identityService.createUserQuery().userId(id).singleResult());
+      choices.add(
+          Map.of("label", (user == null ? "" : name(user) + " ") + "(" + id + ")", "value", id));
+    }
+    return choices;
+  }
+
+  /**
    * The user ids held by the named variables, in order, for {@code camunda:candidateUsers}:
    * {@code ${people.ids(execution, 'prescriber,treatingTeam')}}.
    */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -137,6 +138,24 @@ final class CamundaFormFiller {
             element("input[id$='-" + id + "-" + optionIndex(field, String.valueOf(value)) + "']"));
       case "checklist" -> {
         Collection<?> wanted = (Collection<?>) value;
+        if (field.hasNonNull("valuesKey")) {
+          // a choice of people, from a list the process put on the task: "Cole Walker (cole)";
+          // found again for each box, since a click draws the list anew
+          By boxes = By.cssSelector("input[id*='-" + id + "-']");
+          for (int index = 0; index < browser.findElements(boxes).size(); index++) {
+            int at = index;
+            wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+              WebElement box = driver.findElements(boxes).get(at);
+              String label = labelOf(box);
+              if (box.isSelected()
+                  != wanted.stream().anyMatch(v -> label.contains("(" + v + ")"))) {
+                click(box);
+              }
+              return true;
+            });
+          }
+          return;
+        }
         for (int index = 0; index < field.path("values").size(); index++) {
           WebElement box = element("input[id$='-" + id + "-" + index + "']");
           if (box.isSelected()
@@ -167,6 +186,14 @@ final class CamundaFormFiller {
         throw new AssertionError("The browser walk cannot fill a '"
             + field.path("type").asText() + "' field yet (" + id + ")");
     }
+  }
+
+  private String labelOf(WebElement box) {
+    List<WebElement> labels =
+        browser.findElements(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
+    return labels.isEmpty()
+        ? box.findElement(By.xpath("./ancestor::label[1]")).getText()
+        : labels.get(0).getText();
   }
 
   private boolean isEmpty(JsonNode field) {

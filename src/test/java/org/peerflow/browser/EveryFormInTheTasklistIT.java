@@ -18,11 +18,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,6 +77,12 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
 
   @Autowired
   ManagementService managementService;
+
+  @Autowired
+  IdentityService identityService;
+
+  /** Clinicians added for one walk; they are not demo users, so their first screens are not checked. */
+  private static final List<String> WALK_CLINICIANS = List.of("cole", "cora");
 
   @Value("${peerflow.calendar.zone}")
   ZoneId zone;
@@ -322,8 +330,49 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   @Test
   @Order(5)
   void aConsentIsReviewedThenWithdrawnAndThePrescriberPlansTheStop() {
-    String consent = consentGiven("Sam Ortiz", "antipsychotic", false);
-    timerFires(consent, "Event_ReviewDue");
+    // two more clinicians in the directory, for this walk only: the treating team is casey and
+    // cole, and when cole leaves the team harper puts cora in his place
+    WALK_CLINICIANS.forEach(this::addClinician);
+    try {
+      String consent = consentGiven("Sam Ortiz", "antipsychotic", false, List.of("casey", "cole"));
+      String reassignment = start(
+          "harper",
+          "Reassign a case",
+          "case-reassignment",
+          "case-reassignment-start",
+          Map.of("caseId", consent, "role", "treatingTeam"));
+      work(
+          reassignment,
+          "case-reassignment-choose",
+          Map.of("replacedPerson", "cole", "newPerson", "cora", "reason", "Cole left the team"));
+      assertEnded(reassignment);
+      timerFires(consent, "Event_ReviewDue");
+      assertThat(
+              taskService
+                  .getIdentityLinksForTask(openTask(consent, "consent-review").getId())
+                  .stream()
+                  .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                  .map(IdentityLink::getUserId)
+                  .filter(java.util.Objects::nonNull))
+          .as("the review goes to the team as it is now")
+          .containsExactlyInAnyOrder("casey", "cora");
+      reviewedThenWithdrawn(consent);
+    } finally {
+      WALK_CLINICIANS.forEach(identityService::deleteUser);
+    }
+  }
+
+  private void addClinician(String id) {
+    User user = identityService.newUser(id);
+    user.setFirstName(Character.toUpperCase(id.charAt(0)) + id.substring(1));
+    user.setLastName("Walker");
+    user.setEmail(id + "@clinic.example");
+    user.setPassword(id);
+    identityService.saveUser(user);
+    identityService.createMembership(id, "clinicians");
+  }
+
+  private void reviewedThenWithdrawn(String consent) {
     work(consent, "consent-review", Map.of("treatmentStatus", "continue"));
     message(consent, "ConsentWithdrawn", Map.of("withdrawalChannel", "oral", "receivedBy", "pat"));
     work(consent, "consent-safe-discontinuation", Map.of());
@@ -421,6 +470,11 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
 
   /** casey proposes a treatment to a capable adult, who consents; @return the consent's business key */
   private String consentGiven(String clientName, String treatmentKind, boolean peerSupport) {
+    return consentGiven(clientName, treatmentKind, peerSupport, List.of("casey"));
+  }
+
+  private String consentGiven(
+      String clientName, String treatmentKind, boolean peerSupport, List<String> treatingTeam) {
     String consent = start(
         "casey",
         "Informed consent for treatment",
@@ -433,7 +487,10 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
             treatmentKind,
             "clientTeamEmail",
             "team@clinic.example"));
-    work(consent, "consent-decision-maker", Map.of("decisionMakerStatus", "capable-adult"));
+    work(
+        consent,
+        "consent-decision-maker",
+        Map.of("decisionMakerStatus", "capable-adult", "treatingTeam", treatingTeam));
     work(consent, "consent-peer-offer", Map.of("peerSupportAccepted", peerSupport ? "yes" : "no"));
     if (peerSupport) {
       work(
@@ -633,7 +690,9 @@ class EveryFormInTheTasklistIT extends IntegrationTestBase {
   private TasklistUser session(String user, String expectedTask) {
     boolean loggedIn = sessions.containsKey(user);
     TasklistUser session = sessions.computeIfAbsent(user, id -> TasklistUser.login(id, port));
-    if (expectedTask != null && !firstScreens.containsKey(user)) {
+    if (expectedTask != null
+        && !firstScreens.containsKey(user)
+        && !WALK_CLINICIANS.contains(user)) {
       if (loggedIn) {
         session.reload(); // as if he logged in now
       }

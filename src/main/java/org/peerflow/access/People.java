@@ -40,15 +40,10 @@ public class People {
 
   /** Members of the group as {@code {label: "Sam Serrano (sam)", value: "sam"}}, by name. */
   List<Map<String, String>> choices(String groupId) {
-    List<User> members = Context.getCommandContext() == null
-        ? members(groupId)
-        : Context.getCommandContext().runWithoutAuthorization(() -> members(groupId));
-    List<Map<String, String>> choices = new ArrayList<>();
-    members.stream()
+    return directory(() -> members(groupId)).stream()
         .sorted(Comparator.comparing(People::name))
-        .forEach(user -> choices.add(
-            Map.of("label", name(user) + " (" + user.getId() + ")", "value", user.getId())));
-    return choices;
+        .map(user -> choice(user.getId(), user))
+        .toList();
   }
 
   /**
@@ -56,17 +51,22 @@ public class People {
    * in the directory as {@code "(id)"}.
    */
   List<Map<String, String>> choicesOf(List<String> userIds) {
-    List<Map<String, String>> choices = new ArrayList<>();
-    for (String id : userIds) {
-      User user = Context.getCommandContext() == null
-          ? identityService.createUserQuery().userId(id).singleResult()
-          : Context.getCommandContext()
-              .runWithoutAuthorization(
-                  () -> identityService.createUserQuery().userId(id).singleResult());
-      choices.add(
-          Map.of("label", (user == null ? "" : name(user) + " ") + "(" + id + ")", "value", id));
-    }
-    return choices;
+    return userIds.stream()
+        .map(id -> choice(
+            id, directory(() -> identityService.createUserQuery().userId(id).singleResult())))
+        .toList();
+  }
+
+  private static Map<String, String> choice(String id, User userOrNull) {
+    return Map.of(
+        "label", (userOrNull == null ? "" : name(userOrNull) + " ") + "(" + id + ")", "value", id);
+  }
+
+  /** Inside a command the directory is read without authorization checks: the names go to whoever works on the step. */
+  private static <T> T directory(java.util.function.Supplier<T> query) {
+    return Context.getCommandContext() == null
+        ? query.get()
+        : Context.getCommandContext().runWithoutAuthorization(query::get);
   }
 
   /**

@@ -237,17 +237,23 @@ class CaseRecordDocument {
         "<h3>Values recorded, step by step</h3>\n<table><tr><th>When</th><th>Step</th><th>Name</th><th>Value</th></tr>\n");
     for (HistoricDetail detail : updates) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-      html.append("<tr><td>")
-          .append(when(update.getTime()))
-          .append("</td><td>")
-          .append(esc(step(update, stepNames)))
-          .append("</td><td>")
-          .append(esc(update.getVariableName()))
-          .append("</td><td>")
-          .append(esc(display(update.getTypedValue())))
-          .append("</td></tr>\n");
+      updateRow(html, update, stepNames);
     }
     html.append("</table>\n");
+  }
+
+  /** One recorded value: when, in which step, which variable, what it was set to. */
+  private void updateRow(
+      StringBuilder html, HistoricVariableUpdate update, Map<String, String> stepNames) {
+    html.append("<tr><td>")
+        .append(when(update.getTime()))
+        .append("</td><td>")
+        .append(esc(step(update, stepNames)))
+        .append("</td><td>")
+        .append(esc(update.getVariableName()))
+        .append("</td><td>")
+        .append(esc(display(update.getTypedValue())))
+        .append("</td></tr>\n");
   }
 
   private void decisionsSection(
@@ -260,15 +266,7 @@ class CaseRecordDocument {
     for (HistoricDetail detail : updates) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       if (DECISION.matcher(update.getVariableName()).matches()) {
-        html.append("<tr><td>")
-            .append(when(update.getTime()))
-            .append("</td><td>")
-            .append(esc(step(update, stepNames)))
-            .append("</td><td>")
-            .append(esc(update.getVariableName()))
-            .append("</td><td>")
-            .append(esc(display(update.getTypedValue())))
-            .append("</td></tr>\n");
+        updateRow(html, update, stepNames);
       }
     }
     for (HistoricDecisionInstance decision : historyService
